@@ -1,0 +1,25 @@
+namespace Ptsp.Contracts.Common;
+
+/// <summary>The owning service accepted a command; <paramref name="Id"/> names what it created or changed.</summary>
+public sealed record CommandAccepted(Guid Id);
+
+/// <summary>Why a service refused a command. The Gateway maps it to an HTTP status.</summary>
+public enum RefusalKind
+{
+    Invalid,
+    NotFound,
+    Conflict,
+    Forbidden,
+    Unauthorized,
+    Throttled,
+}
+
+/// <summary>
+/// The owning service refused a command and changed nothing. <paramref name="Message"/> is for people
+/// (Bahasa Indonesia); <paramref name="Errors"/> maps request fields to messages for validation failures.
+/// </summary>
+public sealed record CommandRefused(
+    RefusalKind Kind,
+    string Message,
+    IReadOnlyDictionary<string, string[]>? Errors = null,
+    TimeSpan? RetryAfter = null);

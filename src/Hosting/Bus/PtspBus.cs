@@ -1,0 +1,164 @@
+using System.Net.Sockets;
+using MassTransit;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MongoDB.Driver;
+using Polly;
+using Polly.Retry;
+using Ptsp.Hosting.Storage;
+
+namespace Ptsp.Hosting.Bus;
+
+public enum BusTransport
+{
+    InMemory,
+    RabbitMq,
+}
+
+public sealed record BusOptions(BusTransport Transport, string Host, ushort Port, string Username, string Password, string VirtualHost)
+{
+    public static BusOptions From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Bus");
+        var transportText = section["Transport"] ?? nameof(BusTransport.InMemory);
+        if (!Enum.TryParse<BusTransport>(transportText, ignoreCase: true, out var transport))
+            throw new InvalidOperationException($"Bus:Transport must be InMemory or RabbitMq, not '{transportText}'.");
+
+        var rabbit = section.GetSection("RabbitMq");
+        var portText = rabbit["Port"];
+        ushort port = 5672;
+        if (!string.IsNullOrEmpty(portText) && !ushort.TryParse(portText, out port))
+            throw new InvalidOperationException($"Bus:RabbitMq:Port '{portText}' is not a port number.");
+        if (transport == BusTransport.RabbitMq && string.IsNullOrWhiteSpace(rabbit["Host"]))
+            throw new InvalidOperationException("Bus:Transport is RabbitMq but Bus:RabbitMq:Host is not set.");
+
+        return new BusOptions(transport, rabbit["Host"] ?? "", port, rabbit["Username"] ?? "guest", rabbit["Password"] ?? "guest",
+            rabbit["VirtualHost"] ?? "/");
+    }
+}
+
+/// <summary>What each service adds to the bus; the host applies them all in one <c>AddMassTransit</c>.</summary>
+sealed class BusRegistrations
+{
+    public List<Action<IBusRegistrationConfigurator>> Actions { get; } = [];
+}
+
+public static class PtspBusExtensions
+{
+    /// <summary>Adds a service's consumers, sagas and request clients; call before <see cref="AddPtspBus"/>.</summary>
+    public static IHostApplicationBuilder ConfigureBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> configure)
+    {
+        Registrations(builder).Actions.Add(configure);
+        return builder;
+    }
+
+    /// <summary>
+    /// The bus from <c>Bus__Transport</c>: every endpoint retries store conflicts and transient faults and
+    /// holds its outgoing messages until the consumer finished (in-memory outbox).
+    /// </summary>
+    public static IHostApplicationBuilder AddPtspBus(this IHostApplicationBuilder builder)
+    {
+        var options = BusOptions.From(builder.Configuration);
+        builder.Services.AddSingleton(options);
+        var registrations = Registrations(builder);
+
+        if (options.Transport == BusTransport.RabbitMq)
+            builder.Services.AddHostedService<BrokerStartupProbe>();
+
+        builder.Services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseConsumeFilter(typeof(LogContextFilter<>), context);
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Handle<ConcurrencyConflictException>();
+                    r.Handle<SqliteException>();
+                    r.Handle<MongoException>();
+                    r.Handle<TimeoutException>();
+                    r.Intervals(10, 50, 100, 200, 500, 1000, 2000, 5000);
+                });
+                endpoint.UseInMemoryOutbox(context);
+            });
+
+            foreach (var configure in registrations.Actions)
+                configure(x);
+
+            if (options.Transport == BusTransport.RabbitMq)
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(options.Host, options.Port, options.VirtualHost, h =>
+                    {
+                        h.Username(options.Username);
+                        h.Password(options.Password);
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+        return builder;
+    }
+
+    static BusRegistrations Registrations(IHostApplicationBuilder builder)
+    {
+        if (!builder.Properties.TryGetValue(typeof(BusRegistrations), out var value))
+            builder.Properties[typeof(BusRegistrations)] = value = new BusRegistrations();
+        return (BusRegistrations)value;
+    }
+}
+
+/// <summary>
+/// Waits (with Polly backoff) until the broker accepts TCP connections before the bus starts, so a
+/// service started before its broker logs why it waits and fails with a clear message if it never comes.
+/// </summary>
+sealed class BrokerStartupProbe(BusOptions options, ILogger<BrokerStartupProbe> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var pipeline = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<SocketException>(),
+                MaxRetryAttempts = 10,
+                Delay = TimeSpan.FromMilliseconds(500),
+                BackoffType = DelayBackoffType.Exponential,
+                MaxDelay = TimeSpan.FromSeconds(5),
+                OnRetry = args =>
+                {
+                    logger.LogWarning("Broker {Host}:{Port} not reachable yet (attempt {Attempt}); retrying in {Delay}",
+                        options.Host, options.Port, args.AttemptNumber + 1, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+        try
+        {
+            await pipeline.ExecuteAsync(async ct =>
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(options.Host, options.Port, ct);
+            }, cancellationToken);
+        }
+        catch (SocketException e)
+        {
+            throw new InvalidOperationException($"The RabbitMQ broker at {options.Host}:{options.Port} is not reachable (Bus:RabbitMq:Host/Port).", e);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,106 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Ptsp.Hosting.Storage;
+
+namespace Ptsp.Hosting.Outbox;
+
+/// <summary>Delivers one kind of outbox message ("publish", "send", "mail", ...).</summary>
+public interface IOutboxHandler
+{
+    string Kind { get; }
+
+    Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Delivers what documents' outboxes hold, then removes it: right after a write (the store signals) and
+/// on a slow poll that picks up anything a crash left behind. Delivery is at-least-once; messages keep
+/// their ids, so receivers recognise a repeat.
+/// </summary>
+public sealed class OutboxDispatcher(
+    StorageFactory storage,
+    IServiceProvider services,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+    readonly SemaphoreSlim _signal = new(0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        storage.StoreOpened += store => store.OutboxWritten += Wake;
+        foreach (var store in storage.OpenedStores)
+            store.OutboxWritten += Wake;
+
+        var handlers = services.GetServices<IOutboxHandler>().ToDictionary(h => h.Kind);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _signal.WaitAsync(Poll, stoppingToken);
+                while (_signal.CurrentCount > 0)
+                    await _signal.WaitAsync(stoppingToken);
+                await DispatchAllAsync(handlers, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Outbox dispatch failed; will retry");
+                await Task.Delay(Poll, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    void Wake() => _signal.Release();
+
+    /// <summary>Delivers everything pending in every open store. Public for tests that drive it directly.</summary>
+    public async Task DispatchAllAsync(IReadOnlyDictionary<string, IOutboxHandler> handlers, CancellationToken cancellationToken)
+    {
+        foreach (var source in storage.OpenedStores.SelectMany(s => s.OutboxSources))
+        {
+            IReadOnlyList<PendingOutbox> batch;
+            do
+            {
+                batch = await source.PendingOutboxAsync(100, cancellationToken);
+                foreach (var pending in batch)
+                {
+                    var delivered = new List<Guid>();
+                    foreach (var message in pending.Messages)
+                    {
+                        if (!handlers.TryGetValue(message.Kind, out var handler))
+                            throw new InvalidOperationException($"No outbox handler for '{message.Kind}' in {source.CollectionName}.");
+                        await handler.DeliverAsync(message, cancellationToken);
+                        delivered.Add(message.Id);
+                    }
+
+                    await source.AcknowledgeAsync(pending.DocumentId, delivered, cancellationToken);
+                }
+            }
+            while (batch.Count == 100);
+        }
+    }
+}
+
+/// <summary>Publishes events and sends commands on the bus with the outbox message's id as MessageId.</summary>
+public sealed class BusOutboxHandler(IBus bus, string kind) : IOutboxHandler
+{
+    public string Kind { get; } = kind;
+
+    public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var body = message.Deserialize(out var type);
+        var pipe = Pipe.Execute<SendContext>(context => context.MessageId = message.Id);
+        if (message.Kind == OutboxMessage.SendKind)
+        {
+            var endpoint = await bus.GetSendEndpoint(new Uri(message.Destination!));
+            await endpoint.Send(body, type, pipe, cancellationToken);
+        }
+        else
+        {
+            await bus.Publish(body, type, pipe, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Trace;
+using Ptsp.Hosting.Calendar;
+using Ptsp.Hosting.Mail;
+using Ptsp.Hosting.Outbox;
+using Ptsp.Hosting.Storage;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Ptsp.Hosting;
+
+/// <summary>What every Ptsp process shares (eShop's ServiceDefaults): logging, time, calendar, stores, outbox, mail, health, tracing.</summary>
+public static class ServiceDefaults
+{
+    public const string ReadyTag = "ready";
+
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Extensions.Http", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .Enrich.WithProperty("Service", serviceName)
+            .WriteTo.Console(Console.IsOutputRedirected ? new CompactJsonFormatter() : new Serilog.Formatting.Display.MessageTemplateTextFormatter(
+                "[{Timestamp:HH:mm:ss} {Level:u3}] {Service}: {Message:lj}{NewLine}{Exception}")));
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(_ => CalendarOptions.From(builder.Configuration));
+        builder.Services.TryAddSingleton<WorkingCalendar>();
+        builder.Services.TryAddSingleton(sp => new ServiceLevels(builder.Configuration, sp.GetRequiredService<CalendarOptions>()));
+
+        builder.Services.TryAddSingleton<StorageFactory>();
+        if (!builder.Services.Any(d => d.ImplementationType == typeof(OutboxDispatcher)))
+        {
+            builder.Services.AddHostedService<OutboxDispatcher>();
+            builder.Services.AddSingleton<IOutboxHandler>(sp => new BusOutboxHandler(sp.GetRequiredService<MassTransit.IBus>(), OutboxMessage.PublishKind));
+            builder.Services.AddSingleton<IOutboxHandler>(sp => new BusOutboxHandler(sp.GetRequiredService<MassTransit.IBus>(), OutboxMessage.SendKind));
+        }
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource("MassTransit").AddAspNetCoreInstrumentation();
+                if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+                    tracing.AddOtlpExporter();
+            });
+        return builder;
+    }
+
+    /// <summary>The service keeps data in the store named <paramref name="store"/>; readiness checks it.</summary>
+    public static IHostApplicationBuilder AddServiceStore(this IHostApplicationBuilder builder, string store)
+    {
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration($"store-{store}",
+            sp => new StoreHealthCheck(sp.GetRequiredService<StorageFactory>(), store), HealthStatus.Unhealthy, [ReadyTag]));
+        return builder;
+    }
+
+    /// <summary>Mail from <c>Mail__*</c>: an <c>.eml</c> pickup folder, or SMTP when a host is set; delivered from outboxes.</summary>
+    public static IHostApplicationBuilder AddMail(this IHostApplicationBuilder builder)
+    {
+        if (builder.Services.Any(d => d.ServiceType == typeof(MailOptions)))
+            return builder;
+        var options = MailOptions.Read(builder.Configuration);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<IMailTransport>(string.IsNullOrWhiteSpace(options.SmtpHost)
+            ? new PickupDirectoryMailTransport(options.PickupDirectory!)
+            : new SmtpMailTransport(options));
+        builder.Services.AddSingleton<IOutboxHandler, MailOutboxHandler>();
+        return builder;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            // MassTransit tags its bus check "ready" too.
+            Predicate = check => check.Tags.Contains(ReadyTag),
+        });
+        return app;
+    }
+
+    sealed class StoreHealthCheck(StorageFactory storage, string name) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var store = await storage.OpenAsync(name, cancellationToken);
+                await store.PingAsync(cancellationToken);
+                return HealthCheckResult.Healthy($"{storage.Options.Provider} store '{name}' answers.");
+            }
+            catch (Exception e)
+            {
+                return HealthCheckResult.Unhealthy($"Store '{name}' does not answer.", e);
+            }
+        }
+    }
+}

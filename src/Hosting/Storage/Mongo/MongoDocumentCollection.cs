@@ -1,0 +1,107 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Ptsp.Hosting.Storage.Mongo;
+
+sealed class MongoDocumentCollection<T>(MongoDocumentStore store, IMongoCollection<BsonDocument> collection, CollectionDefinition<T> definition)
+    : IDocumentCollection<T>
+    where T : class
+{
+    static readonly FilterDefinitionBuilder<BsonDocument> F = Builders<BsonDocument>.Filter;
+    static readonly UpdateDefinitionBuilder<BsonDocument> U = Builders<BsonDocument>.Update;
+
+    public string CollectionName => definition.Name;
+
+    public async Task<Stored<T>?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var document = await collection.Find(F.Eq("_id", id)).FirstOrDefaultAsync(cancellationToken);
+        return document is null ? null : MongoMapping.FromBson<T>(document);
+    }
+
+    public async Task<IReadOnlyList<Stored<T>>> QueryAsync(Query query, CancellationToken cancellationToken = default)
+    {
+        var find = collection.Find(MongoMapping.Filter(query));
+        if (MongoMapping.Sort(query) is { } sort)
+            find = find.Sort(sort);
+        if (query.Limit is int limit)
+            find = find.Limit(limit);
+        var documents = await find.ToListAsync(cancellationToken);
+        return documents.Select(MongoMapping.FromBson<T>).ToList();
+    }
+
+    public async Task<long> InsertAsync(string id, T document, IReadOnlyList<OutboxMessage>? outbox = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await collection.InsertOneAsync(MongoMapping.ToBson(id, 1, document, outbox), cancellationToken: cancellationToken);
+        }
+        catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            throw Duplicate(e);
+        }
+
+        if (outbox is { Count: > 0 })
+            store.RaiseOutboxWritten();
+        return 1;
+    }
+
+    public async Task<long> ReplaceAsync(string id, T document, long expectedVersion, IReadOnlyList<OutboxMessage>? outbox = null,
+        CancellationToken cancellationToken = default)
+    {
+        var body = MongoMapping.ToBson(id, expectedVersion + 1, document, null)[MongoMapping.Body];
+        var update = U.Set(MongoMapping.Body, body).Set(MongoMapping.Version, expectedVersion + 1);
+        if (outbox is { Count: > 0 })
+            update = update.PushEach(MongoMapping.Outbox, MongoMapping.OutboxArray(outbox))
+                .Min(MongoMapping.OutboxSince, StorageJson.FormatTime(outbox.Min(m => m.CreatedAt)));
+
+        UpdateResult result;
+        try
+        {
+            result = await collection.UpdateOneAsync(F.Eq("_id", id) & F.Eq(MongoMapping.Version, expectedVersion), update,
+                cancellationToken: cancellationToken);
+        }
+        catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            throw Duplicate(e);
+        }
+
+        if (result.MatchedCount == 0)
+            throw new ConcurrencyConflictException(definition.Name, id);
+        if (outbox is { Count: > 0 })
+            store.RaiseOutboxWritten();
+        return expectedVersion + 1;
+    }
+
+    public async Task DeleteAsync(string id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var result = await collection.DeleteOneAsync(F.Eq("_id", id) & F.Eq(MongoMapping.Version, expectedVersion), cancellationToken);
+        if (result.DeletedCount == 0)
+            throw new ConcurrencyConflictException(definition.Name, id);
+    }
+
+    public async Task<IReadOnlyList<PendingOutbox>> PendingOutboxAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        var documents = await collection.Find(F.Exists(MongoMapping.OutboxSince))
+            .Sort(Builders<BsonDocument>.Sort.Ascending(MongoMapping.OutboxSince))
+            .Limit(limit)
+            .Project(Builders<BsonDocument>.Projection.Include(MongoMapping.Outbox))
+            .ToListAsync(cancellationToken);
+        return documents.Select(d => new PendingOutbox(d["_id"].AsString, MongoMapping.OutboxFromBson(d))).ToList();
+    }
+
+    public async Task AcknowledgeAsync(string id, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
+    {
+        var ids = messageIds.Select(m => m.ToString()).ToArray();
+        await collection.UpdateOneAsync(F.Eq("_id", id), U.PullFilter(MongoMapping.Outbox, Builders<BsonDocument>.Filter.In("id", ids)),
+            cancellationToken: cancellationToken);
+        // Clear the marker only when nothing is left (a change may have appended meanwhile).
+        await collection.UpdateOneAsync(F.Eq("_id", id) & F.Size(MongoMapping.Outbox, 0),
+            U.Unset(MongoMapping.Outbox).Unset(MongoMapping.OutboxSince), cancellationToken: cancellationToken);
+    }
+
+    DuplicateDocumentException Duplicate(MongoWriteException e)
+    {
+        var index = definition.Indexes.FirstOrDefault(i => e.WriteError.Message.Contains($"index: {i.Name} ", StringComparison.Ordinal));
+        return new DuplicateDocumentException(definition.Name, index?.Field ?? "id", e);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using MongoDB.Bson;
+using MongoDB.Bson.IO;
+using MongoDB.Driver;
+
+namespace Ptsp.Hosting.Storage.Mongo;
+
+/// <summary>
+/// The whole of the Mongo adapter's mapping, kept apart so it is testable without a server: documents
+/// go through the same JSON as the SQLite store (so both compare times and enums the same way), and
+/// queries become filter definitions on <c>body.*</c>.
+/// </summary>
+public static class MongoMapping
+{
+    public const string Body = "body";
+    public const string Version = "version";
+    public const string Outbox = "outbox";
+    public const string OutboxSince = "outboxSince";
+
+    static readonly JsonWriterSettings RelaxedJson = new() { OutputMode = JsonOutputMode.RelaxedExtendedJson };
+
+    public static BsonDocument ToBson<T>(string id, long version, T document, IReadOnlyList<OutboxMessage>? outbox)
+    {
+        var bson = new BsonDocument
+        {
+            { "_id", id },
+            { Version, version },
+            { Body, BsonDocument.Parse(JsonSerializer.Serialize(document, StorageJson.Options)) },
+        };
+        if (outbox is { Count: > 0 })
+        {
+            bson.Add(Outbox, OutboxArray(outbox));
+            bson.Add(OutboxSince, StorageJson.FormatTime(outbox.Min(m => m.CreatedAt)));
+        }
+
+        return bson;
+    }
+
+    public static Stored<T> FromBson<T>(BsonDocument document)
+        where T : class =>
+        new(document["_id"].AsString, document[Version].ToInt64(),
+            JsonSerializer.Deserialize<T>(document[Body].AsBsonDocument.ToJson(RelaxedJson), StorageJson.Options)!);
+
+    public static BsonArray OutboxArray(IEnumerable<OutboxMessage> outbox) =>
+        new(outbox.Select(m => BsonDocument.Parse(JsonSerializer.Serialize(m, StorageJson.Options))));
+
+    public static IReadOnlyList<OutboxMessage> OutboxFromBson(BsonDocument document) =>
+        document.TryGetValue(Outbox, out var array)
+            ? array.AsBsonArray.Select(m => JsonSerializer.Deserialize<OutboxMessage>(m.AsBsonDocument.ToJson(RelaxedJson), StorageJson.Options)!).ToList()
+            : [];
+
+    public static FilterDefinition<BsonDocument> Filter(Query query)
+    {
+        var f = Builders<BsonDocument>.Filter;
+        if (query.Where.Count == 0)
+            return f.Empty;
+
+        return f.And(query.Where.Select(c =>
+        {
+            var field = $"{Body}.{StorageNames.ValidateField(c.Field)}";
+            return c.Operator switch
+            {
+                Operator.Equal => f.Eq(field, Value(c.Value)),
+                Operator.NotEqual => f.Ne(field, Value(c.Value)),
+                Operator.LessThan => f.Lt(field, Value(c.Value)),
+                Operator.LessThanOrEqual => f.Lte(field, Value(c.Value)),
+                Operator.GreaterThan => f.Gt(field, Value(c.Value)),
+                Operator.GreaterThanOrEqual => f.Gte(field, Value(c.Value)),
+                Operator.In => f.In(field, ((System.Collections.IEnumerable)c.Value!).Cast<object?>().Select(Value)),
+                _ => throw new ArgumentOutOfRangeException(nameof(query)),
+            };
+        }));
+    }
+
+    public static SortDefinition<BsonDocument>? Sort(Query query) =>
+        query.OrderBy is null
+            ? null
+            : query.Descending
+                ? Builders<BsonDocument>.Sort.Descending($"{Body}.{query.OrderBy}").Ascending("_id")
+                : Builders<BsonDocument>.Sort.Ascending($"{Body}.{query.OrderBy}").Ascending("_id");
+
+    public static IEnumerable<CreateIndexModel<BsonDocument>> Indexes<T>(CollectionDefinition<T> definition)
+        where T : class
+    {
+        yield return new CreateIndexModel<BsonDocument>(
+            Builders<BsonDocument>.IndexKeys.Ascending(OutboxSince),
+            new CreateIndexOptions<BsonDocument>
+            {
+                Name = "ix_outbox",
+                PartialFilterExpression = Builders<BsonDocument>.Filter.Exists(OutboxSince),
+            });
+
+        foreach (var index in definition.Indexes)
+        {
+            var field = $"{Body}.{index.Field}";
+            yield return new CreateIndexModel<BsonDocument>(
+                Builders<BsonDocument>.IndexKeys.Ascending(field),
+                new CreateIndexOptions<BsonDocument>
+                {
+                    Name = index.Name,
+                    Unique = index.Unique,
+                    // Like SQLite's partial index: a unique index ignores documents without the field.
+                    PartialFilterExpression = index.Unique ? Builders<BsonDocument>.Filter.Exists(field) : null,
+                });
+        }
+    }
+
+    /// <summary>The same value the JSON body holds: times as sortable UTC text, booleans, whole numbers, text.</summary>
+    public static BsonValue Value(object? value) => Query.Normalize(value) switch
+    {
+        null => BsonNull.Value,
+        string s => new BsonString(s),
+        long l => new BsonInt64(l),
+        bool b => BsonBoolean.Create(b),
+        double d => new BsonDouble(d),
+        var other => throw new ArgumentException($"A query cannot compare with a {other.GetType().Name}."),
+    };
+}

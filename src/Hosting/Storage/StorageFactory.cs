@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using MongoDB.Driver;
+using Polly;
+using Polly.Retry;
+using Ptsp.Hosting.Storage.Mongo;
+using Ptsp.Hosting.Storage.Sqlite;
+
+namespace Ptsp.Hosting.Storage;
+
+/// <summary>Opens each service's database once, from <c>Storage__*</c> configuration, retrying while the store is not yet reachable.</summary>
+public sealed class StorageFactory : IAsyncDisposable
+{
+    readonly ConcurrentDictionary<string, Lazy<Task<IDocumentStore>>> _stores = new();
+    readonly StorageOptions _options;
+    readonly ILogger<StorageFactory> _logger;
+    readonly Lazy<IMongoClient> _mongo;
+    readonly ResiliencePipeline _startup;
+
+    public StorageFactory(IConfiguration configuration, ILogger<StorageFactory> logger)
+    {
+        _options = StorageOptions.From(configuration);
+        _logger = logger;
+        _mongo = new(() => new MongoClient(_options.MongoConnectionString));
+        _startup = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not ArgumentException and not OperationCanceledException),
+                MaxRetryAttempts = 8,
+                Delay = TimeSpan.FromMilliseconds(250),
+                BackoffType = DelayBackoffType.Exponential,
+                MaxDelay = TimeSpan.FromSeconds(5),
+                OnRetry = args =>
+                {
+                    _logger.LogWarning(args.Outcome.Exception, "Store not reachable yet (attempt {Attempt}); retrying in {Delay}", args.AttemptNumber + 1, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    public StorageOptions Options => _options;
+
+    public IReadOnlyCollection<IDocumentStore> OpenedStores =>
+        _stores.Values.Where(s => s.IsValueCreated && s.Value.IsCompletedSuccessfully).Select(s => s.Value.Result).ToArray();
+
+    /// <summary>Raised when a store is opened, so the outbox dispatcher can follow it.</summary>
+    public event Action<IDocumentStore>? StoreOpened;
+
+    public Task<IDocumentStore> OpenAsync(string service, CancellationToken cancellationToken = default)
+    {
+        var lazy = _stores.GetOrAdd(service, name => new Lazy<Task<IDocumentStore>>(() => CreateAsync(name, cancellationToken)));
+        var task = lazy.Value;
+        if (task.IsFaulted || task.IsCanceled)
+        {
+            _stores.TryRemove(service, out _);
+            return OpenAsync(service, cancellationToken);
+        }
+
+        return task;
+    }
+
+    /// <summary>Opens a store and a collection in it: what a service's data class does at start.</summary>
+    public async Task<IDocumentCollection<T>> OpenCollectionAsync<T>(string service, CollectionDefinition<T> definition, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var store = await OpenAsync(service, cancellationToken);
+        return await _startup.ExecuteAsync(async ct => await store.OpenAsync(definition, ct), cancellationToken);
+    }
+
+    async Task<IDocumentStore> CreateAsync(string service, CancellationToken cancellationToken)
+    {
+        var store = await _startup.ExecuteAsync(async ct =>
+        {
+            IDocumentStore created = _options.Provider switch
+            {
+                StorageProvider.Sqlite => new SqliteDocumentStore(service, _options.SqliteDirectory),
+                StorageProvider.Mongo => new MongoDocumentStore(service, _mongo.Value, _options.MongoDatabase),
+                _ => throw new ArgumentException($"Unknown Storage:Provider '{_options.Provider}'."),
+            };
+            await created.PingAsync(ct);
+            return created;
+        }, cancellationToken);
+
+        _logger.LogInformation("Opened {Provider} store for {Store}", _options.Provider, service);
+        StoreOpened?.Invoke(store);
+        return store;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var store in OpenedStores)
+            await store.DisposeAsync();
+    }
+}
+
+public enum StorageProvider
+{
+    Sqlite,
+    Mongo,
+}
+
+public sealed record StorageOptions(StorageProvider Provider, string SqliteDirectory, string? MongoConnectionString, string MongoDatabase)
+{
+    public static StorageOptions From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Storage");
+        var providerText = section["Provider"] ?? nameof(StorageProvider.Sqlite);
+        if (!Enum.TryParse<StorageProvider>(providerText, ignoreCase: true, out var provider))
+            throw new InvalidOperationException($"Storage:Provider must be Sqlite or Mongo, not '{providerText}'.");
+
+        var connectionString = section["Mongo:ConnectionString"];
+        if (provider == StorageProvider.Mongo && string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("Storage:Provider is Mongo but Storage:Mongo:ConnectionString is not set.");
+
+        return new StorageOptions(
+            provider,
+            section["Sqlite:Directory"] ?? "./data",
+            connectionString,
+            section["Mongo:Database"] ?? "ptsp");
+    }
+}
