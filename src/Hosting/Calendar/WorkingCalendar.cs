@@ -78,6 +78,9 @@ public sealed class WorkingCalendar
         return total;
     }
 
+    /// <summary>The instant as the agency's wall clock shows it (e.g. +07:00 for WIB), for people and API answers.</summary>
+    public DateTimeOffset ToAgencyTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
+
     public bool IsWorkingDay(DateTime localDate) =>
         Options.WorkDays.Contains(localDate.DayOfWeek) && !Options.Holidays.Contains(DateOnly.FromDateTime(localDate));
 

@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using MassTransit;
+using Ptsp.Contracts;
+using Ptsp.Contracts.Accounts;
+using Ptsp.Contracts.Common;
+using Ptsp.Hosting.Calendar;
+
+namespace Ptsp.Gateway.Apis;
+
+/// <summary>API v1, accounts (SOP steps 1–3): registration, FrontOffice approval, login, password change.</summary>
+public static class AccountsApi
+{
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var registrations = app.MapGroup("/api/v1/registrations").WithTags("Accounts");
+        registrations.MapPost("/", Register).AllowAnonymous();
+        registrations.MapGet("/", ListRegistrations).RequireAuthorization(Roles.FrontOffice);
+        registrations.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Roles.FrontOffice);
+        registrations.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Roles.FrontOffice);
+
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts");
+        auth.MapPost("/login", Login).AllowAnonymous();
+        auth.MapPost("/password", ChangePassword).RequireAuthorization(Extensions.SignedIn);
+        return app;
+    }
+
+    public sealed record RegistrationRequest(string? FullName, string? Nik, string? Email, string? Phone, string? Address, string? Npwp);
+
+    public sealed record RegistrationCreated(Guid RegistrationId);
+
+    public sealed record RejectionRequest(string? Reason);
+
+    public sealed record LoginRequest(string? Username, string? Password);
+
+    public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
+
+    public sealed record RegistrationSummary(Guid RegistrationId, string FullName, string Nik, string Email, DateTimeOffset SubmittedAt,
+        DateTimeOffset DueAt, bool Overdue);
+
+    /// <summary>Step 1. The new registration's id is chosen here so a retried request can be recognised downstream.</summary>
+    static async Task<IResult> Register(RegistrationRequest body, IRequestClient<SubmitRegistration> client, HttpContext http)
+    {
+        var command = new SubmitRegistration(NewId.NextGuid(), body.FullName ?? "", body.Nik ?? "", body.Email ?? "", body.Phone ?? "",
+            body.Address ?? "", body.Npwp);
+        var response = await client.GetResponse<CommandAccepted, CommandRefused>(command, http.RequestAborted);
+        return Problems.Reply(response, http, accepted =>
+            TypedResults.Accepted($"/api/v1/registrations/{accepted.Id}", new RegistrationCreated(accepted.Id)));
+    }
+
+    static async Task<IResult> ListRegistrations(string? status, IRequestClient<GetRegistrations> client, WorkingCalendar calendar, HttpContext http)
+    {
+        status ??= "Pending";
+        if (status is not ("Pending" or "Approved" or "Rejected"))
+            return Problems.Validation("status", "Status harus Pending, Approved atau Rejected.");
+
+        var response = await client.GetResponse<RegistrationList>(new GetRegistrations(status), http.RequestAborted);
+        return TypedResults.Ok(response.Message.Items.Select(r => new RegistrationSummary(r.RegistrationId, r.FullName, r.Nik, r.Email,
+            calendar.ToAgencyTime(r.SubmittedAt), calendar.ToAgencyTime(r.DueAt), r.Overdue)).ToList());
+    }
+
+    /// <summary>Step 2: the applicant then receives the credential email (step 3).</summary>
+    static Task<IResult> Approve(Guid id, IRequestClient<ApproveRegistration> client, ClaimsPrincipal user, HttpContext http) =>
+        Command(client, new ApproveRegistration(id, user.Identity!.Name!), http);
+
+    static Task<IResult> Reject(Guid id, RejectionRequest body, IRequestClient<RejectRegistration> client, ClaimsPrincipal user, HttpContext http) =>
+        Command(client, new RejectRegistration(id, user.Identity!.Name!, body.Reason ?? ""), http);
+
+    static async Task<IResult> Login(LoginRequest body, IRequestClient<AuthenticateUser> client, WorkingCalendar calendar, HttpContext http)
+    {
+        var response = await client.GetResponse<UserAuthenticated, CommandRefused>(
+            new AuthenticateUser(body.Username ?? "", body.Password ?? ""), http.RequestAborted);
+        return Problems.Reply(response, http, token => TypedResults.Ok(token with { ExpiresAt = calendar.ToAgencyTime(token.ExpiresAt) }));
+    }
+
+    static async Task<IResult> ChangePassword(PasswordChangeRequest body, IRequestClient<ChangePassword> client, ClaimsPrincipal user, HttpContext http)
+    {
+        var response = await client.GetResponse<CommandAccepted, CommandRefused>(
+            new ChangePassword(user.Identity!.Name!, body.CurrentPassword ?? "", body.NewPassword ?? ""), http.RequestAborted);
+        return Problems.Reply(response, http, _ => TypedResults.NoContent());
+    }
+
+    static async Task<IResult> Command<T>(IRequestClient<T> client, T command, HttpContext http)
+        where T : class
+    {
+        var response = await client.GetResponse<CommandAccepted, CommandRefused>(command, http.RequestAborted);
+        return Problems.Reply(response, http, _ => TypedResults.Accepted((string?)null));
+    }
+}

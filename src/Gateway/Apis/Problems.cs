@@ -1,0 +1,106 @@
+using MassTransit;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ptsp.Contracts.Common;
+
+namespace Ptsp.Gateway.Apis;
+
+/// <summary>Every error is RFC 7807 problem details with a message in Bahasa Indonesia.</summary>
+public static class Problems
+{
+    static readonly Dictionary<int, string> Titles = new()
+    {
+        [400] = "Permintaan tidak valid.",
+        [401] = "Anda harus masuk (login) terlebih dahulu.",
+        [403] = "Anda tidak berwenang melakukan tindakan ini.",
+        [404] = "Data tidak ditemukan.",
+        [405] = "Metode HTTP ini tidak didukung untuk alamat ini.",
+        [409] = "Tindakan ini bertentangan dengan keadaan data saat ini.",
+        [413] = "Isi permintaan terlalu besar.",
+        [415] = "Jenis isi permintaan tidak didukung; gunakan application/json.",
+        [429] = "Terlalu banyak permintaan. Silakan coba lagi nanti.",
+        [503] = "Layanan sedang tidak tersedia. Silakan coba lagi sebentar lagi.",
+    };
+
+    /// <summary>Fills in a title (and for a body that could not be read, a detail) where ASP.NET left them generic.</summary>
+    public static void Customize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        if (Titles.TryGetValue(status, out var title) && (problem.Title is null || problem.Title == ReasonPhrase(status)))
+            problem.Title = title;
+        if (status == 400 && problem.Detail is null && context.Exception is BadHttpRequestException bad)
+            problem.Detail = bad.InnerException is System.Text.Json.JsonException
+                ? "Isi permintaan bukan JSON yang valid atau tidak sesuai bentuk yang diharapkan."
+                : "Permintaan tidak dapat dibaca.";
+        if (status == 401 && problem.Detail is null)
+            problem.Detail = "Sertakan header Authorization: Bearer <accessToken> yang masih berlaku.";
+        problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+    }
+
+    /// <summary>An owning service's refusal as the HTTP answer api.md names.</summary>
+    public static IResult From(CommandRefused refused, HttpContext http)
+    {
+        var status = refused.Kind switch
+        {
+            RefusalKind.Invalid => StatusCodes.Status400BadRequest,
+            RefusalKind.NotFound => StatusCodes.Status404NotFound,
+            RefusalKind.Conflict => StatusCodes.Status409Conflict,
+            RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+            RefusalKind.Unauthorized => StatusCodes.Status401Unauthorized,
+            RefusalKind.Throttled => StatusCodes.Status429TooManyRequests,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        if (refused.RetryAfter is { } retryAfter)
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        return refused.Errors is { Count: > 0 } errors
+            ? TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Title = refused.Message,
+                Status = status,
+            })
+            : TypedResults.Problem(title: refused.Message, statusCode: status);
+    }
+
+    /// <summary>The owning service's answer: <paramref name="ok"/> for success, problem details for a refusal.</summary>
+    public static IResult Reply<T>(Response<T, CommandRefused> response, HttpContext http, Func<T, IResult> ok)
+        where T : class =>
+        response.Is(out Response<T>? success)
+            ? ok(success!.Message)
+            : response.Is(out Response<CommandRefused>? refused)
+                ? From(refused!.Message, http)
+                : throw new InvalidOperationException("Unexpected response type.");
+
+    public static ProblemHttpResult Validation(string field, string message) =>
+        TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Title = message,
+            Status = StatusCodes.Status400BadRequest,
+        });
+
+    static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+}
+
+/// <summary>A service that does not answer in time is a 503, not a 500.</summary>
+sealed class GatewayExceptionHandler(IProblemDetailsService problems, ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var status = exception switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            RequestTimeoutException => StatusCodes.Status503ServiceUnavailable,
+            _ => StatusCodes.Status500InternalServerError,
+        };
+        if (status >= 500)
+            logger.LogError(exception, "Request failed: {Path}", httpContext.Request.Path);
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status },
+        });
+    }
+}

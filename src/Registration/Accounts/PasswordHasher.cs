@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Ptsp.Registration.Accounts;
+
+/// <summary>
+/// Salted PBKDF2-HMAC-SHA256 (OWASP's 600,000 iterations), stored as
+/// <c>pbkdf2-sha256$iterations$salt$hash</c> so the cost can rise later without breaking old hashes.
+/// </summary>
+public sealed class PasswordHasher
+{
+    const string Scheme = "pbkdf2-sha256";
+    const int Iterations = 600_000;
+    const int SaltBytes = 16;
+    const int HashBytes = 32;
+
+    // Verifying against this when the user does not exist costs the same time as a real check.
+    static readonly string Decoy = HashWith(Iterations, RandomNumberGenerator.GetBytes(SaltBytes), "decoy");
+
+    public string Hash(string password) => HashWith(Iterations, RandomNumberGenerator.GetBytes(SaltBytes), password);
+
+    public bool Verify(string? storedHash, string password)
+    {
+        var parts = (storedHash ?? Decoy).Split('$');
+        if (parts.Length != 4 || parts[0] != Scheme || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations))
+            return false;
+        var salt = Convert.FromBase64String(parts[2]);
+        var expected = Convert.FromBase64String(parts[3]);
+        var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, expected.Length);
+        return CryptographicOperations.FixedTimeEquals(actual, expected) && storedHash is not null;
+    }
+
+    /// <summary>A one-time password for the credential email: 12 characters without look-alikes (0/O, 1/l/I).</summary>
+    public static string GenerateOneTimePassword()
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+        return RandomNumberGenerator.GetString(alphabet, 12);
+    }
+
+    static string HashWith(int iterations, byte[] salt, string password)
+    {
+        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, HashBytes);
+        return string.Join('$', Scheme, iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
+    }
+}

@@ -1,0 +1,97 @@
+using MassTransit;
+using Ptsp.Contracts.Accounts;
+using Ptsp.Contracts.Common;
+using Ptsp.Registration.Accounts;
+
+namespace Ptsp.Registration.Consumers;
+
+/// <summary>Login: the same refusal whether the user is unknown, not active or mistyped the password; throttled after repeated failures.</summary>
+public sealed class AuthenticateUserConsumer(AccountStore store, PasswordHasher hasher, LoginThrottle throttle, TokenIssuer tokens)
+    : IConsumer<AuthenticateUser>
+{
+    public const string WrongCredentials = "Username atau password salah.";
+
+    public async Task Consume(ConsumeContext<AuthenticateUser> context)
+    {
+        var username = context.Message.Username?.Trim() ?? "";
+        var password = context.Message.Password ?? "";
+        if (username.Length is 0 or > 100 || password.Length is 0 or > 200)
+        {
+            await context.RespondAsync(new CommandRefused(RefusalKind.Unauthorized, WrongCredentials));
+            return;
+        }
+
+        if (await throttle.LockedForAsync(username, context.CancellationToken) is { } lockedFor)
+        {
+            await context.RespondAsync(new CommandRefused(RefusalKind.Throttled,
+                "Terlalu banyak percobaan masuk yang gagal. Silakan coba lagi nanti.", RetryAfter: lockedFor));
+            return;
+        }
+
+        var stored = await store.FindByUsernameAsync(username, context.CancellationToken);
+        var account = stored?.Document;
+        var active = account is { Status: AccountStatus.Active };
+        if (!hasher.Verify(active ? account!.PasswordHash : null, password) || !active)
+        {
+            await throttle.RecordFailureAsync(username, context.CancellationToken);
+            await context.RespondAsync(new CommandRefused(RefusalKind.Unauthorized, WrongCredentials));
+            return;
+        }
+
+        await throttle.ResetAsync(username, context.CancellationToken);
+        await context.RespondAsync(tokens.Issue(account!));
+    }
+}
+
+/// <summary>A signed-in user replaces their password (required after the one-time password of step 3).</summary>
+public sealed class ChangePasswordConsumer(AccountStore store, PasswordHasher hasher, TimeProvider time) : IConsumer<ChangePassword>
+{
+    public const int MinimumLength = 10;
+
+    public async Task Consume(ConsumeContext<ChangePassword> context)
+    {
+        var request = context.Message;
+        var stored = await store.FindByUsernameAsync(request.Username, context.CancellationToken);
+        if (stored is null || stored.Document.Status != AccountStatus.Active)
+        {
+            await context.RespondAsync(new CommandRefused(RefusalKind.Unauthorized, "Akun tidak aktif."));
+            return;
+        }
+
+        var account = stored.Document;
+        if (!hasher.Verify(account.PasswordHash, request.CurrentPassword ?? ""))
+        {
+            await Invalid(context, "currentPassword", "Password saat ini salah.");
+            return;
+        }
+
+        if (PolicyError(request.NewPassword, request.CurrentPassword, account) is { } error)
+        {
+            await Invalid(context, "newPassword", error);
+            return;
+        }
+
+        account.PasswordHash = hasher.Hash(request.NewPassword);
+        account.MustChangePassword = false;
+        account.PasswordChangedAt = time.GetUtcNow();
+        await (await store.AccountsAsync(context.CancellationToken)).ReplaceAsync(stored.Id, account, stored.Version,
+            cancellationToken: context.CancellationToken);
+        await context.RespondAsync(new CommandAccepted(account.Id));
+    }
+
+    public static string? PolicyError(string? password, string? current, Account account)
+    {
+        if (string.IsNullOrEmpty(password) || password.Length < MinimumLength || password.Length > 200)
+            return $"Password baru minimal {MinimumLength} karakter.";
+        if (!password.Any(char.IsLetter) || !password.Any(char.IsDigit))
+            return "Password baru harus berisi huruf dan angka.";
+        if (password == current)
+            return "Password baru harus berbeda dari password saat ini.";
+        if (account.Username is { } u && password.Contains(u, StringComparison.OrdinalIgnoreCase))
+            return "Password baru tidak boleh memuat username.";
+        return null;
+    }
+
+    static Task Invalid(ConsumeContext context, string field, string message) =>
+        context.RespondAsync(new CommandRefused(RefusalKind.Invalid, message, new Dictionary<string, string[]> { [field] = [message] }));
+}

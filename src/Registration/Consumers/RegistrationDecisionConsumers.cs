@@ -1,0 +1,107 @@
+using MassTransit;
+using Ptsp.Contracts.Accounts;
+using Ptsp.Contracts.Common;
+using Ptsp.Hosting.Mail;
+using Ptsp.Hosting.Storage;
+using Ptsp.Registration.Accounts;
+
+namespace Ptsp.Registration.Consumers;
+
+/// <summary>
+/// SOP step 2, approval: activates the account with a generated one-time password (stored only as a hash)
+/// and, in the same write, queues the credential email (step 3) and <see cref="RegistrationApproved"/>.
+/// </summary>
+public sealed class ApproveRegistrationConsumer(AccountStore store, PasswordHasher hasher, TimeProvider time) : IConsumer<ApproveRegistration>
+{
+    public async Task Consume(ConsumeContext<ApproveRegistration> context)
+    {
+        var accounts = await store.AccountsAsync(context.CancellationToken);
+        var stored = await accounts.FindAsync(context.Message.RegistrationId.ToString(), context.CancellationToken);
+        if (await RegistrationChecks.RefuseUnlessPending(context, stored))
+            return;
+
+        var account = stored!.Document;
+        var now = time.GetUtcNow();
+        var password = PasswordHasher.GenerateOneTimePassword();
+        account.Status = AccountStatus.Active;
+        account.DecidedAt = now;
+        account.DecidedBy = context.Message.Officer;
+        account.PasswordHash = hasher.Hash(password);
+        account.MustChangePassword = true;
+
+        // The username comes from the name; a taken one gets a number (budi.santoso, budi.santoso2, ...).
+        var baseName = Usernames.FromFullName(account.FullName);
+        for (var attempt = 1; ; attempt++)
+        {
+            account.Username = attempt == 1 ? baseName : $"{baseName}{attempt}";
+            try
+            {
+                await accounts.ReplaceAsync(stored.Id, account, stored.Version,
+                [
+                    OutboxMessage.Publish(new RegistrationApproved(account.Id, account.Username, context.Message.Officer, now), now),
+                    MailOutboxHandler.Create(AccountEmails.Credentials(account, password), now),
+                ], context.CancellationToken);
+                break;
+            }
+            catch (DuplicateDocumentException e) when (e.Index == "usernameKey" && attempt < 1000)
+            {
+            }
+        }
+
+        await context.RespondAsync(new CommandAccepted(account.Id));
+    }
+}
+
+/// <summary>SOP step 2, refusal: records the reason, frees the NIK and email for a new registration, emails the applicant.</summary>
+public sealed class RejectRegistrationConsumer(AccountStore store, TimeProvider time) : IConsumer<RejectRegistration>
+{
+    public async Task Consume(ConsumeContext<RejectRegistration> context)
+    {
+        var reason = context.Message.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
+        {
+            await context.RespondAsync(new CommandRefused(RefusalKind.Invalid, "Alasan penolakan wajib diisi (paling banyak 1000 karakter).",
+                new Dictionary<string, string[]> { ["reason"] = ["Alasan penolakan wajib diisi (paling banyak 1000 karakter)."] }));
+            return;
+        }
+
+        var accounts = await store.AccountsAsync(context.CancellationToken);
+        var stored = await accounts.FindAsync(context.Message.RegistrationId.ToString(), context.CancellationToken);
+        if (await RegistrationChecks.RefuseUnlessPending(context, stored))
+            return;
+
+        var account = stored!.Document;
+        var now = time.GetUtcNow();
+        account.Status = AccountStatus.Rejected;
+        account.DecidedAt = now;
+        account.DecidedBy = context.Message.Officer;
+        account.RejectionReason = reason;
+        await accounts.ReplaceAsync(stored.Id, account, stored.Version,
+        [
+            OutboxMessage.Publish(new RegistrationRejected(account.Id, reason, context.Message.Officer, now), now),
+            MailOutboxHandler.Create(AccountEmails.Rejected(account), now),
+        ], context.CancellationToken);
+        await context.RespondAsync(new CommandAccepted(account.Id));
+    }
+}
+
+static class RegistrationChecks
+{
+    /// <summary>Answers 404 for an unknown registration and 409 for one already decided; true when it answered.</summary>
+    public static async Task<bool> RefuseUnlessPending(ConsumeContext context, Stored<Account>? stored)
+    {
+        if (stored is null || stored.Document.Nik is null) // officer accounts are not registrations
+        {
+            await context.RespondAsync(new CommandRefused(RefusalKind.NotFound, "Pendaftaran tidak ditemukan."));
+            return true;
+        }
+
+        if (stored.Document.Status != AccountStatus.Pending)
+        {
+            await context.RespondAsync(new CommandRefused(RefusalKind.Conflict, "Pendaftaran ini sudah diproses sebelumnya."));
+            return true;
+        }
+
+        return false;
+    }
+}

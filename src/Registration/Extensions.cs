@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Ptsp.Contracts;
+using Ptsp.Hosting;
+using Ptsp.Hosting.Auth;
+using Ptsp.Hosting.Bus;
+using Ptsp.Registration.Accounts;
+using Ptsp.Registration.Consumers;
+
+namespace Ptsp.Registration;
+
+public static class Extensions
+{
+    public const string Store = "registration";
+
+    /// <summary>Everything the Registration service is, for its own host and for the all-in-one host.</summary>
+    public static IHostApplicationBuilder AddRegistrationService(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceStore(Store);
+        builder.AddMail();
+        builder.Services.AddSingleton<AccountStore>();
+        builder.Services.AddSingleton<PasswordHasher>();
+        builder.Services.TryAddSingleton<JwtSigningKey>();
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddHostedService<OfficerSeeder>();
+        builder.ConfigureBus(bus =>
+        {
+            bus.AddConsumer<SubmitRegistrationConsumer>();
+            bus.AddConsumer<ApproveRegistrationConsumer>();
+            bus.AddConsumer<RejectRegistrationConsumer>();
+            bus.AddConsumer<AuthenticateUserConsumer>();
+            bus.AddConsumer<ChangePasswordConsumer>();
+        });
+        return builder;
+    }
+}

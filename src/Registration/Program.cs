@@ -1,0 +1,12 @@
+using Ptsp.Hosting;
+using Ptsp.Hosting.Bus;
+using Ptsp.Registration;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("registration");
+builder.AddRegistrationService();
+builder.AddPtspBus();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

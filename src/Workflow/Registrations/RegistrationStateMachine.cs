@@ -1,0 +1,68 @@
+using MassTransit;
+using Ptsp.Contracts.Accounts;
+using Ptsp.Hosting.Calendar;
+
+namespace Ptsp.Workflow.Registrations;
+
+/// <summary>
+/// SOP steps 1–2: a submitted account request waits for FrontOffice, due one working hour after it
+/// arrived (<c>Sla__AccountApproval</c>); approval or rejection ends the wait. Instances are kept as the record.
+/// </summary>
+public sealed class RegistrationStateMachine : MassTransitStateMachine<RegistrationState>
+{
+    public RegistrationStateMachine(WorkingCalendar calendar, ServiceLevels serviceLevels)
+    {
+        InstanceState(x => x.CurrentState);
+
+        Event(() => Submitted, x => x.CorrelateById(m => m.Message.RegistrationId));
+        Event(() => Approved, x => x.CorrelateById(m => m.Message.RegistrationId));
+        Event(() => Rejected, x => x.CorrelateById(m => m.Message.RegistrationId));
+
+        // Step 1 → step 2: FrontOffice has one working hour.
+        Initially(
+            When(Submitted)
+                .Then(x =>
+                {
+                    x.Saga.FullName = x.Message.FullName;
+                    x.Saga.Nik = x.Message.Nik;
+                    x.Saga.Email = x.Message.Email;
+                    x.Saga.SubmittedAt = x.Message.SubmittedAt;
+                    x.Saga.DueAt = calendar.Add(x.Message.SubmittedAt, serviceLevels[ServiceLevels.AccountApproval]);
+                })
+                .TransitionTo(Pending));
+
+        // Step 2: FrontOffice decides.
+        During(Pending,
+            When(Approved)
+                .Then(x =>
+                {
+                    x.Saga.DecidedAt = x.Message.ApprovedAt;
+                    x.Saga.DecidedBy = x.Message.ApprovedBy;
+                    x.Saga.Username = x.Message.Username;
+                })
+                .TransitionTo(Active),
+            When(Rejected)
+                .Then(x =>
+                {
+                    x.Saga.DecidedAt = x.Message.RejectedAt;
+                    x.Saga.DecidedBy = x.Message.RejectedBy;
+                })
+                .TransitionTo(Refused));
+
+        // A repeated event (at-least-once delivery) changes nothing.
+        During(Pending, Ignore(Submitted));
+        During(Active, Refused, Ignore(Submitted), Ignore(Approved), Ignore(Rejected));
+    }
+
+    public State Pending { get; private set; } = null!;
+
+    public State Active { get; private set; } = null!;
+
+    public State Refused { get; private set; } = null!;
+
+    public Event<RegistrationSubmitted> Submitted { get; private set; } = null!;
+
+    public Event<RegistrationApproved> Approved { get; private set; } = null!;
+
+    public Event<RegistrationRejected> Rejected { get; private set; } = null!;
+}
