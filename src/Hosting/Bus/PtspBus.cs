@@ -71,19 +71,7 @@ public static class PtspBusExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
-            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
-            {
-                endpoint.UseConsumeFilter(typeof(LogContextFilter<>), context);
-                endpoint.UseMessageRetry(r =>
-                {
-                    r.Handle<ConcurrencyConflictException>();
-                    r.Handle<SqliteException>();
-                    r.Handle<MongoException>();
-                    r.Handle<TimeoutException>();
-                    r.Intervals(10, 50, 100, 200, 500, 1000, 2000, 5000);
-                });
-                endpoint.UseInMemoryOutbox(context);
-            });
+            x.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UsePtspEndpointPolicy(context));
 
             foreach (var configure in registrations.Actions)
                 configure(x);
@@ -112,6 +100,24 @@ public static class PtspBusExtensions
             o.StopTimeout = TimeSpan.FromSeconds(15);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Every endpoint: log context with the message ids; retry of store conflicts (a saga or document changed
+    /// underneath — the retry reloads) and transient store faults; outgoing messages held until the consumer finished.
+    /// </summary>
+    public static void UsePtspEndpointPolicy(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
+    {
+        endpoint.UseConsumeFilter(typeof(LogContextFilter<>), context);
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Handle<ConcurrencyConflictException>();
+            r.Handle<SqliteException>();
+            r.Handle<MongoException>();
+            r.Handle<TimeoutException>();
+            r.Intervals(10, 20, 50, 100, 200, 500, 1000, 2000, 5000);
+        });
+        endpoint.UseInMemoryOutbox(context);
     }
 
     static BusRegistrations Registrations(IHostApplicationBuilder builder)

@@ -1,0 +1,272 @@
+using MongoDB.Driver;
+using Ptsp.Hosting.Storage;
+using Ptsp.Hosting.Storage.Mongo;
+using Ptsp.Hosting.Storage.Sqlite;
+
+namespace Ptsp.Hosting.Tests;
+
+public sealed class Widget
+{
+    public string Name { get; set; } = "";
+
+    public string Status { get; set; } = "Open";
+
+    public long Count { get; set; }
+
+    public bool Urgent { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    public string? Claim { get; set; }
+
+    public List<string> Tags { get; set; } = [];
+}
+
+/// <summary>
+/// What every store adapter must do, run against each: SQLite always, MongoDB where MONGODB_URI is set.
+/// </summary>
+public abstract class DocumentStoreContractTests : IAsyncLifetime
+{
+    static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(7));
+
+    protected static readonly CollectionDefinition<Widget> Widgets = new CollectionDefinition<Widget>("widgets")
+        .Index("claim", unique: true)
+        .Index("status")
+        .Index("dueAt");
+
+    IDocumentStore? _store;
+    IDocumentCollection<Widget>? _widgets;
+
+    /// <summary>A fresh, empty store, or null with a reason when this adapter cannot run here.</summary>
+    protected abstract Task<(IDocumentStore? Store, string? SkipReason)> CreateStoreAsync();
+
+    public async Task InitializeAsync()
+    {
+        var (store, _) = await CreateStoreAsync();
+        _store = store;
+        if (store is not null)
+            _widgets = await store.OpenAsync(Widgets);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_store is not null)
+            await _store.DisposeAsync();
+    }
+
+    async Task<IDocumentCollection<Widget>> Collection()
+    {
+        var (_, reason) = _store is null ? await CreateStoreAsync() : (null, null);
+        Skip.If(_widgets is null, reason);
+        return _widgets!;
+    }
+
+    [SkippableFact]
+    public async Task An_inserted_document_reads_back_at_version_one()
+    {
+        var widgets = await Collection();
+        var version = await widgets.InsertAsync("w1", new Widget { Name = "satu", DueAt = T0, Tags = ["a", "b"] });
+
+        var stored = await widgets.FindAsync("w1");
+        Assert.Equal(1, version);
+        Assert.NotNull(stored);
+        Assert.Equal(1, stored.Version);
+        Assert.Equal("satu", stored.Document.Name);
+        Assert.Equal(T0, stored.Document.DueAt);
+        Assert.Equal(["a", "b"], stored.Document.Tags);
+        Assert.Null(await widgets.FindAsync("nope"));
+    }
+
+    [SkippableFact]
+    public async Task A_second_insert_with_the_same_id_is_a_duplicate()
+    {
+        var widgets = await Collection();
+        await widgets.InsertAsync("w1", new Widget { Name = "first" });
+
+        var error = await Assert.ThrowsAsync<DuplicateDocumentException>(() => widgets.InsertAsync("w1", new Widget { Name = "second" }));
+        Assert.Equal("id", error.Index);
+        Assert.Equal("first", (await widgets.FindAsync("w1"))!.Document.Name);
+    }
+
+    [SkippableFact]
+    public async Task A_unique_index_refuses_a_taken_value_but_ignores_absent_ones()
+    {
+        var widgets = await Collection();
+        await widgets.InsertAsync("w1", new Widget { Claim = "3214011505900001" });
+        await widgets.InsertAsync("w2", new Widget { Claim = null });
+        await widgets.InsertAsync("w3", new Widget { Claim = null });
+
+        var error = await Assert.ThrowsAsync<DuplicateDocumentException>(() => widgets.InsertAsync("w4", new Widget { Claim = "3214011505900001" }));
+        Assert.Equal("claim", error.Index);
+        Assert.Null(await widgets.FindAsync("w4"));
+
+        var w2 = (await widgets.FindAsync("w2"))!;
+        w2.Document.Claim = "3214011505900001";
+        await Assert.ThrowsAsync<DuplicateDocumentException>(() => widgets.ReplaceAsync("w2", w2.Document, w2.Version));
+        Assert.Null((await widgets.FindAsync("w2"))!.Document.Claim);
+    }
+
+    [SkippableFact]
+    public async Task A_replace_from_a_stale_version_is_a_conflict_and_changes_nothing()
+    {
+        var widgets = await Collection();
+        await widgets.InsertAsync("w1", new Widget { Count = 1 });
+
+        Assert.Equal(2, await widgets.ReplaceAsync("w1", new Widget { Count = 2 }, 1));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => widgets.ReplaceAsync("w1", new Widget { Count = 99 }, 1));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => widgets.ReplaceAsync("missing", new Widget(), 1));
+
+        var stored = (await widgets.FindAsync("w1"))!;
+        Assert.Equal(2, stored.Version);
+        Assert.Equal(2, stored.Document.Count);
+    }
+
+    [SkippableFact]
+    public async Task A_delete_needs_the_current_version()
+    {
+        var widgets = await Collection();
+        await widgets.InsertAsync("w1", new Widget());
+        await widgets.ReplaceAsync("w1", new Widget { Count = 1 }, 1);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => widgets.DeleteAsync("w1", 1));
+        Assert.NotNull(await widgets.FindAsync("w1"));
+        await widgets.DeleteAsync("w1", 2);
+        Assert.Null(await widgets.FindAsync("w1"));
+    }
+
+    [SkippableFact]
+    public async Task Queries_filter_compare_times_order_and_limit()
+    {
+        var widgets = await Collection();
+        for (var i = 0; i < 6; i++)
+        {
+            await widgets.InsertAsync($"w{i}", new Widget
+            {
+                Name = $"n{i}",
+                Status = i % 2 == 0 ? "Open" : "Closed",
+                Count = i,
+                Urgent = i >= 4,
+                // Out of insertion order, and across a change of day in UTC.
+                DueAt = T0.AddHours(10 - i * 3).AddTicks(i),
+            });
+        }
+
+        var open = await widgets.QueryAsync(Query.By("status", "Open").Sort("dueAt"));
+        Assert.Equal(["w4", "w2", "w0"], open.Select(w => w.Id));
+
+        var dueBefore = await widgets.QueryAsync(Query.All.And("dueAt", Operator.LessThanOrEqual, T0).Sort("dueAt", descending: true));
+        Assert.Equal(["w4", "w5"], dueBefore.Select(w => w.Id).OrderBy(x => x));
+        Assert.Equal("w4", dueBefore[0].Id);
+
+        Assert.Equal(["w4", "w5"], (await widgets.QueryAsync(Query.By("urgent", true).Sort("count"))).Select(w => w.Id));
+        Assert.Equal(["w1", "w3"], (await widgets.QueryAsync(Query.All.And("name", Operator.In, new[] { "n1", "n3", "nx" }).Sort("count")))
+            .Select(w => w.Id));
+        Assert.Equal(3, (await widgets.QueryAsync(Query.All.And("status", Operator.NotEqual, "Open"))).Count);
+        Assert.Equal(2, (await widgets.QueryAsync(Query.All.And("count", Operator.GreaterThan, 3))).Count);
+        Assert.Equal(6, (await widgets.QueryAsync(Query.By("claim", null))).Count);
+        Assert.Equal(["w5", "w4"], (await widgets.QueryAsync(Query.All.Sort("count", descending: true).Take(2))).Select(w => w.Id));
+    }
+
+    [SkippableFact]
+    public async Task Outbox_messages_are_stored_with_the_change_and_removed_when_acknowledged()
+    {
+        var widgets = await Collection();
+        var written = 0;
+        _store!.OutboxWritten += () => Interlocked.Increment(ref written);
+
+        var first = OutboxMessage.Publish(new Widget { Name = "event-1" }, T0);
+        var second = OutboxMessage.Publish(new Widget { Name = "event-2" }, T0.AddMinutes(1));
+        await widgets.InsertAsync("w1", new Widget(), [first]);
+        await widgets.ReplaceAsync("w1", new Widget { Count = 1 }, 1, [second]);
+        await widgets.InsertAsync("w2", new Widget());
+
+        var pending = Assert.Single(await widgets.PendingOutboxAsync(10));
+        Assert.Equal("w1", pending.DocumentId);
+        Assert.Equal([first.Id, second.Id], pending.Messages.Select(m => m.Id));
+        Assert.Equal("event-2", ((Widget)pending.Messages[1].Deserialize(out var type)).Name);
+        Assert.Equal(typeof(Widget), type);
+        Assert.Equal(2, written);
+
+        await widgets.AcknowledgeAsync("w1", [first.Id]);
+        Assert.Equal([second.Id], Assert.Single(await widgets.PendingOutboxAsync(10)).Messages.Select(m => m.Id));
+        await widgets.AcknowledgeAsync("w1", [second.Id]);
+        Assert.Empty(await widgets.PendingOutboxAsync(10));
+
+        // Acknowledging is not a change of the document: a writer holding version 2 still wins.
+        Assert.Equal(3, await widgets.ReplaceAsync("w1", new Widget { Count = 2 }, 2));
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_read_modify_write_with_retry_loses_no_update()
+    {
+        var widgets = await Collection();
+        await widgets.InsertAsync("counter", new Widget());
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var stored = (await widgets.FindAsync("counter"))!;
+                stored.Document.Count++;
+                try
+                {
+                    await widgets.ReplaceAsync("counter", stored.Document, stored.Version);
+                    return;
+                }
+                catch (ConcurrencyConflictException)
+                {
+                }
+            }
+        })));
+
+        var final = (await widgets.FindAsync("counter"))!;
+        Assert.Equal(20, final.Document.Count);
+        Assert.Equal(21, final.Version);
+    }
+}
+
+public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests, IDisposable
+{
+    readonly string _directory = Directory.CreateTempSubdirectory("ptsp-store-").FullName;
+
+    protected override Task<(IDocumentStore?, string?)> CreateStoreAsync() =>
+        Task.FromResult<(IDocumentStore?, string?)>((new SqliteDocumentStore("test", _directory), null));
+
+    [Fact]
+    public async Task Two_processes_sharing_one_database_file_see_each_others_writes()
+    {
+        await using var a = new SqliteDocumentStore("shared", _directory);
+        await using var b = new SqliteDocumentStore("shared", _directory);
+        var fromA = await a.OpenAsync(Widgets);
+        var fromB = await b.OpenAsync(Widgets);
+
+        await fromA.InsertAsync("w1", new Widget { Name = "dari A" });
+        var seen = (await fromB.FindAsync("w1"))!;
+        await fromB.ReplaceAsync("w1", new Widget { Name = "dari B" }, seen.Version);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => fromA.ReplaceAsync("w1", new Widget { Name = "A lagi" }, 1));
+        Assert.Equal("dari B", (await fromA.FindAsync("w1"))!.Document.Name);
+        Assert.True(File.Exists(Path.Combine(_directory, "shared.db")));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
+
+public sealed class MongoDocumentStoreTests : DocumentStoreContractTests
+{
+    protected override async Task<(IDocumentStore?, string?)> CreateStoreAsync()
+    {
+        var uri = Environment.GetEnvironmentVariable("MONGODB_URI");
+        if (string.IsNullOrWhiteSpace(uri))
+            return (null, "MONGODB_URI is not set: no MongoDB server on this machine, so the Mongo adapter's contract run is skipped (its mapping is tested in MongoMappingTests).");
+
+        var client = new MongoClient(uri);
+        var prefix = "ptsptest" + Guid.NewGuid().ToString("N")[..8];
+        await client.DropDatabaseAsync($"{prefix}_test");
+        return (new MongoDocumentStore("test", client, prefix), null);
+    }
+}

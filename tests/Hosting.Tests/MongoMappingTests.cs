@@ -1,0 +1,99 @@
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
+using MongoDB.Driver;
+using Ptsp.Hosting.Storage;
+using Ptsp.Hosting.Storage.Mongo;
+
+namespace Ptsp.Hosting.Tests;
+
+/// <summary>The Mongo adapter's mapping and filters, checked without a server.</summary>
+public class MongoMappingTests
+{
+    static readonly DateTimeOffset Due = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(7));
+
+    static BsonDocument Render(FilterDefinition<BsonDocument> filter) =>
+        filter.Render(new RenderArgs<BsonDocument>(BsonSerializer.SerializerRegistry.GetSerializer<BsonDocument>(), BsonSerializer.SerializerRegistry));
+
+    [Fact]
+    public void A_document_is_its_id_version_and_camel_case_body_with_times_as_sortable_utc_text()
+    {
+        var outbox = OutboxMessage.Publish(new Widget { Name = "e" }, Due);
+        var bson = MongoMapping.ToBson("w1", 3, new Widget { Name = "satu", Count = 5, Urgent = true, DueAt = Due, Tags = ["x"] }, [outbox]);
+
+        Assert.Equal("w1", bson["_id"].AsString);
+        Assert.Equal(3L, bson["version"].ToInt64());
+        var body = bson["body"].AsBsonDocument;
+        Assert.Equal("satu", body["name"].AsString);
+        Assert.Equal(5, body["count"].ToInt64());
+        Assert.True(body["urgent"].AsBoolean);
+        Assert.Equal("2026-11-23T02:00:00.0000000Z", body["dueAt"].AsString);
+        Assert.False(body.Contains("claim"), "null fields are left out, so a unique index skips them");
+        Assert.Equal(outbox.Id.ToString(), bson["outbox"][0]["id"].AsString);
+        Assert.Equal("2026-11-23T02:00:00.0000000Z", bson["outboxSince"].AsString);
+    }
+
+    [Fact]
+    public void A_document_reads_back_as_it_was_written()
+    {
+        var written = new Widget { Name = "dua", Count = long.MaxValue, DueAt = Due, Claim = "c", Tags = ["a", "b"] };
+        var stored = MongoMapping.FromBson<Widget>(MongoMapping.ToBson("w2", 7, written, null));
+
+        Assert.Equal(("w2", 7L), (stored.Id, stored.Version));
+        Assert.Equal(written.Name, stored.Document.Name);
+        Assert.Equal(long.MaxValue, stored.Document.Count);
+        Assert.Equal(Due, stored.Document.DueAt);
+        Assert.Equal(["a", "b"], stored.Document.Tags);
+    }
+
+    [Fact]
+    public void Queries_become_filters_on_the_body_with_the_stored_value_forms()
+    {
+        var query = Query.By("status", "Open")
+            .And("dueAt", Operator.LessThan, Due)
+            .And("urgent", Operator.Equal, true)
+            .And("count", Operator.GreaterThanOrEqual, 2)
+            .And("name", Operator.In, new[] { "a", "b" })
+            .And("claim", Operator.NotEqual, null);
+
+        var rendered = Render(MongoMapping.Filter(query));
+
+        Assert.Equal(BsonDocument.Parse("""
+            { "body.status": "Open",
+              "body.dueAt": { "$lt": "2026-11-23T02:00:00.0000000Z" },
+              "body.urgent": true,
+              "body.count": { "$gte": NumberLong(2) },
+              "body.name": { "$in": ["a", "b"] },
+              "body.claim": { "$ne": null } }
+            """), rendered);
+        Assert.Equal(new BsonDocument(), Render(MongoMapping.Filter(Query.All)));
+    }
+
+    [Fact]
+    public void Sorting_breaks_ties_by_id()
+    {
+        var sort = MongoMapping.Sort(Query.All.Sort("dueAt", descending: true))!;
+        var rendered = sort.Render(new RenderArgs<BsonDocument>(BsonSerializer.SerializerRegistry.GetSerializer<BsonDocument>(), BsonSerializer.SerializerRegistry));
+        Assert.Equal(BsonDocument.Parse("""{ "body.dueAt": -1, "_id": 1 }"""), rendered);
+        Assert.Null(MongoMapping.Sort(Query.All));
+    }
+
+    [Fact]
+    public void Unique_indexes_are_partial_so_documents_without_the_field_do_not_collide()
+    {
+        var models = MongoMapping.Indexes(new CollectionDefinition<Widget>("widgets").Index("claim", unique: true).Index("status")).ToList();
+
+        var claim = models.Single(m => m.Options.Name == "ix_claim");
+        Assert.True(claim.Options.Unique);
+        Assert.Equal(BsonDocument.Parse("""{ "body.claim": { "$exists": true } }"""), Render(claim.Options.PartialFilterExpression));
+        var status = models.Single(m => m.Options.Name == "ix_status");
+        Assert.NotEqual(true, status.Options.Unique);
+        Assert.Contains(models, m => m.Options.Name == "ix_outbox");
+    }
+
+    [Fact]
+    public void A_value_the_stores_cannot_compare_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => MongoMapping.Value(new object()));
+        Assert.Throws<ArgumentException>(() => Query.By("body; drop", 1).Where.Select(c => MongoMapping.Filter(Query.By(c.Field, 1))).ToList());
+    }
+}
