@@ -1,0 +1,65 @@
+using System.Net;
+using Ptsp.EndToEnd.Tests.Infrastructure;
+using Ptsp.Hosting.Calendar;
+
+namespace Ptsp.EndToEnd.Tests;
+
+/// <summary>
+/// SOP steps 1–3 through the public API, the same in every mode: register → FrontOffice sees it pending
+/// with its due time → approve → credential email → first login must change the password → change it →
+/// the new password works and the old one does not.
+/// </summary>
+public static class AccountsFlow
+{
+    public static async Task RunAsync(PtspClient api, MailPickup mail, string officerPassword)
+    {
+        var applicant = PtspClient.NewApplicant(fullName: "Dewi Lestari Anggraini");
+        var email = (string)applicant.GetType().GetProperty("email")!.GetValue(applicant)!;
+        var nik = (string)applicant.GetType().GetProperty("nik")!.GetValue(applicant)!;
+
+        // Step 1.
+        var before = DateTimeOffset.UtcNow;
+        var registrationId = await api.RegisterAsync(applicant);
+        var after = DateTimeOffset.UtcNow;
+
+        // Step 2: FrontOffice's worklist shows it with a due time one working hour after submission.
+        var frontOffice = await api.TokenAsync("frontoffice", officerPassword);
+        var pending = await api.WaitForPendingAsync(registrationId, frontOffice);
+        Assert.Equal(nik, pending.Get<string>("nik"));
+        Assert.Equal(email, pending.Get<string>("email"));
+        var submittedAt = pending.Get<DateTimeOffset>("submittedAt");
+        Assert.InRange(submittedAt, before.AddSeconds(-1), after.AddSeconds(1));
+        var calendar = new WorkingCalendar(new CalendarOptions());
+        Assert.Equal(calendar.Add(submittedAt, TimeSpan.FromHours(1)), pending.Get<DateTimeOffset>("dueAt"));
+        Assert.Equal(TimeSpan.FromHours(7), pending.Get<DateTimeOffset>("dueAt").Offset);
+        Assert.False(pending.Get<bool>("overdue"));
+
+        await PtspClient.Expect(await api.PostAsync($"/api/v1/registrations/{registrationId}/approve", null, frontOffice), HttpStatusCode.Accepted);
+
+        // Step 3: the credentials arrive by email.
+        var (username, oneTimePassword, message) = await mail.CredentialsAsync(email);
+        Assert.Equal("dewi.anggraini", username);
+        Assert.Equal("Akun PTSP Anda telah aktif", message.Subject);
+
+        var first = await api.LoginAsync(username, oneTimePassword);
+        Assert.True(first.Get<bool>("mustChangePassword"));
+        Assert.Equal(["Applicant"], first["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(username, first.Get<string>("username"));
+        Assert.True(first.Get<DateTimeOffset>("expiresAt") > DateTimeOffset.UtcNow);
+
+        const string newPassword = "KataSandiBaru2026";
+        var change = await api.PostAsync("/api/v1/auth/password", new { currentPassword = oneTimePassword, newPassword },
+            first.Get<string>("accessToken"));
+        await PtspClient.Expect(change, HttpStatusCode.NoContent);
+
+        var second = await api.LoginAsync(username, newPassword);
+        Assert.False(second.Get<bool>("mustChangePassword"));
+        await PtspClient.ExpectProblem(await api.PostAsync("/api/v1/auth/login", new { username, password = oneTimePassword }),
+            HttpStatusCode.Unauthorized);
+
+        // Approved: no longer pending; listed as approved.
+        var approved = await api.GetAsync("/api/v1/registrations?status=Approved", frontOffice);
+        Assert.Contains(registrationId.ToString(), await approved.Content.ReadAsStringAsync());
+        Assert.Single(mail.CredentialMails(email));
+    }
+}

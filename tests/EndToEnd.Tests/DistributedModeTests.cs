@@ -1,0 +1,47 @@
+using System.Net;
+using Ptsp.EndToEnd.Tests.Infrastructure;
+
+namespace Ptsp.EndToEnd.Tests;
+
+/// <summary>Each service its own process, over a real RabbitMQ broker.</summary>
+public sealed class DistributedModeTests(DistributedFixture ptsp) : IClassFixture<DistributedFixture>
+{
+    [Fact]
+    public async Task Accounts_work_across_separate_processes_over_RabbitMQ()
+    {
+        await ptsp.WithLogsOnFailure(() => AccountsFlow.RunAsync(ptsp.Client, ptsp.Mail, DistributedFixture.OfficerPassword));
+
+        // The services' queues are on the broker.
+        var queues = RabbitMq.Queues(ptsp.VirtualHost);
+        Assert.Contains("submit-registration", queues);
+        Assert.Contains("approve-registration", queues);
+        Assert.Contains("authenticate-user", queues);
+        Assert.Contains("registration-state", queues);
+        Assert.Contains("get-registrations", queues);
+    }
+
+    [Fact]
+    public Task A_registration_survives_a_crash_of_the_Registration_process_and_its_credentials_are_mailed_once() =>
+        ptsp.WithLogsOnFailure(async () =>
+    {
+        var applicant = PtspClient.NewApplicant(fullName: "Agus Salim");
+        var email = (string)applicant.GetType().GetProperty("email")!.GetValue(applicant)!;
+        var registrationId = await ptsp.Client.RegisterAsync(applicant);
+
+        // Registration dies right after accepting the request, and a new process takes its place.
+        await ptsp.RestartAsync("Registration");
+
+        var frontOffice = await ptsp.Client.TokenAsync("frontoffice", DistributedFixture.OfficerPassword);
+        await ptsp.Client.WaitForPendingAsync(registrationId, frontOffice);
+        await PtspClient.Expect(await ptsp.Client.PostAsync($"/api/v1/registrations/{registrationId}/approve", null, frontOffice),
+            HttpStatusCode.Accepted);
+
+        var (username, password, _) = await ptsp.Mail.CredentialsAsync(email);
+        Assert.True((await ptsp.Client.LoginAsync(username, password)).Get<bool>("mustChangePassword"));
+
+        // Let any redelivery or second dispatch happen, then count.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.Single(ptsp.Mail.CredentialMails(email));
+        Assert.Single(ptsp.Mail.To(email), m => m.Subject == "Pendaftaran akun PTSP diterima");
+    });
+}

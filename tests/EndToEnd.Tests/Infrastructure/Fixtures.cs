@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+
+namespace Ptsp.EndToEnd.Tests.Infrastructure;
+
+/// <summary>The embedded default: every service in one process (in-memory bus, SQLite files, .eml pickup).</summary>
+public sealed class EmbeddedFixture : IAsyncLifetime
+{
+    public const string OfficerPassword = "Petugas-Uji-2026";
+
+    readonly string _directory = Directory.CreateTempSubdirectory("ptsp-embedded-").FullName;
+    ServiceProcess? _host;
+
+    public PtspClient Client { get; private set; } = null!;
+
+    public MailPickup Mail => new(Path.Combine(_directory, "mail"));
+
+    public ServiceProcess Host => _host!;
+
+    public async Task InitializeAsync()
+    {
+        _host = ServiceProcess.Start("AllInOne", new Dictionary<string, string>
+        {
+            ["Storage__Sqlite__Directory"] = Path.Combine(_directory, "data"),
+            ["Mail__PickupDirectory"] = Path.Combine(_directory, "mail"),
+            ["Seed__OfficerPassword"] = OfficerPassword,
+        }, Path.Combine(_directory, "logs"));
+        await _host.WaitReadyAsync(TimeSpan.FromSeconds(90));
+        Client = new PtspClient(_host.BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_host is not null)
+            await _host.DisposeAsync();
+        TryDelete(_directory);
+    }
+
+    internal static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>
+/// The distributed mode: each service its own process, talking over a real RabbitMQ broker (a virtual host
+/// of their own), each with its own SQLite file in one data folder.
+/// </summary>
+public sealed class DistributedFixture : IAsyncLifetime
+{
+    public const string OfficerPassword = "Petugas-Uji-2026";
+    public static readonly string[] Services = ["Registration", "Workflow", "Intake", "Technical", "Signing", "Gateway"];
+
+    readonly string _directory = Directory.CreateTempSubdirectory("ptsp-distributed-").FullName;
+    readonly Dictionary<string, ServiceProcess> _processes = [];
+    Dictionary<string, string> _environment = [];
+
+    public string VirtualHost { get; private set; } = "";
+
+    public PtspClient Client { get; private set; } = null!;
+
+    public MailPickup Mail => new(Path.Combine(_directory, "mail"));
+
+    public ServiceProcess this[string service] => _processes[service];
+
+    public async Task InitializeAsync()
+    {
+        VirtualHost = RabbitMq.CreateVirtualHost();
+        _environment = new Dictionary<string, string>
+        {
+            ["Bus__Transport"] = "RabbitMq",
+            ["Bus__RabbitMq__Host"] = "127.0.0.1",
+            ["Bus__RabbitMq__VirtualHost"] = VirtualHost,
+            ["Storage__Sqlite__Directory"] = Path.Combine(_directory, "data"),
+            ["Mail__PickupDirectory"] = Path.Combine(_directory, "mail"),
+            ["Seed__OfficerPassword"] = OfficerPassword,
+            ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+        };
+
+        foreach (var service in Services)
+            _processes[service] = Start(service);
+        await Task.WhenAll(_processes.Values.Select(p => p.WaitReadyAsync(TimeSpan.FromSeconds(120))));
+        Client = new PtspClient(_processes["Gateway"].BaseAddress);
+    }
+
+    /// <summary>Kills a service's process (no graceful shutdown) and starts a new one in its place.</summary>
+    public async Task RestartAsync(string service, Func<Task>? whileDown = null)
+    {
+        var old = _processes[service];
+        old.Kill();
+        await old.DisposeAsync();
+        if (whileDown is not null)
+            await whileDown();
+        _processes[service] = Start(service, old.Port);
+        await _processes[service].WaitReadyAsync(TimeSpan.FromSeconds(120));
+    }
+
+    /// <summary>Runs a test step; when it fails, the services' recent log lines go into the failure message.</summary>
+    public async Task WithLogsOnFailure(Func<Task> test)
+    {
+        try
+        {
+            await test();
+        }
+        catch (Exception e)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}\n{Logs()}\n{e.StackTrace}");
+        }
+    }
+
+    public string Logs() => string.Join("\n", _processes.Values.Select(p => p.Tail(25)));
+
+    ServiceProcess Start(string service, int? port = null) =>
+        ServiceProcess.Start(service, _environment, Path.Combine(_directory, "logs"), port);
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        foreach (var process in _processes.Values)
+            await process.DisposeAsync();
+        if (VirtualHost.Length > 0)
+            RabbitMq.DeleteVirtualHost(VirtualHost);
+        EmbeddedFixture.TryDelete(_directory);
+    }
+}
