@@ -1,3 +1,4 @@
+using MassTransit;
 using Ptsp.Hosting;
 using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Sagas;
@@ -13,12 +14,15 @@ public static class Extensions
     {
         builder.AddServiceStore(Store);
         builder.Services.AddSingleton<RegistrationSagas>();
-        builder.ConfigureBus(bus =>
-        {
-            bus.AddSagaStateMachine<RegistrationStateMachine, RegistrationState>(typeof(RegistrationStateDefinition))
-                .DocumentRepository(Store, RegistrationSagas.Definition);
-            bus.AddConsumer<GetRegistrationsConsumer>();
-        });
+        builder.ConfigureBus(bus => bus.AddWorkflowConsumers());
         return builder;
+    }
+
+    /// <summary>The sagas and query consumers, kept in Workflow's store.</summary>
+    public static void AddWorkflowConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddSagaStateMachine<RegistrationStateMachine, RegistrationState>(typeof(RegistrationStateDefinition))
+            .DocumentRepository(Store, RegistrationSagas.Definition);
+        bus.AddConsumer<GetRegistrationsConsumer>();
     }
 }

@@ -1,0 +1,47 @@
+using Ptsp.Registration.Accounts;
+using Ptsp.Registration.Consumers;
+
+namespace Ptsp.Registration.Tests;
+
+public class PasswordTests
+{
+    static readonly PasswordHasher Hasher = new();
+
+    [Fact]
+    public void A_password_is_stored_as_a_salted_slow_hash_that_verifies()
+    {
+        var hash = Hasher.Hash("RahasiaSekali2026");
+        Assert.StartsWith("pbkdf2-sha256$600000$", hash);
+        Assert.DoesNotContain("RahasiaSekali2026", hash);
+        Assert.True(Hasher.Verify(hash, "RahasiaSekali2026"));
+        Assert.False(Hasher.Verify(hash, "rahasiasekali2026"));
+        Assert.NotEqual(hash, Hasher.Hash("RahasiaSekali2026"));
+    }
+
+    [Fact]
+    public void An_unknown_user_or_damaged_hash_never_verifies()
+    {
+        Assert.False(Hasher.Verify(null, "decoy"));
+        Assert.False(Hasher.Verify("md5$abc", "x"));
+    }
+
+    [Fact]
+    public void One_time_passwords_are_twelve_unambiguous_characters_and_differ()
+    {
+        var passwords = Enumerable.Range(0, 50).Select(_ => PasswordHasher.GenerateOneTimePassword()).ToList();
+        Assert.All(passwords, p => Assert.Matches("^[A-HJ-NP-Za-km-z2-9]{12}$", p));
+        Assert.Equal(50, passwords.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("pendek1", false)]
+    [InlineData("hanyahurufsaja", false)]
+    [InlineData("12345678901", false)]
+    [InlineData("budi.santoso2026", false)]
+    [InlineData("KataSandiBaru2026", true)]
+    public void New_passwords_follow_the_policy(string password, bool allowed)
+    {
+        var account = new Account { Username = "budi.santoso" };
+        Assert.Equal(allowed, ChangePasswordConsumer.PolicyError(password, "LamaSekali123", account) is null);
+    }
+}
