@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The distributed mode on one host: each Ptsp service its own process, talking over a local RabbitMQ
+# (installed and started if missing), each with its own SQLite file. Ctrl-C or SIGTERM stops them all,
+# and the broker too if this script started it.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+require_dotnet
+cd "$ROOT"
+
+export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
+export Bus__Transport=RabbitMq
+export Bus__RabbitMq__Host="${Bus__RabbitMq__Host:-127.0.0.1}"
+export Storage__Sqlite__Directory="${Storage__Sqlite__Directory:-$ROOT/data/distributed}"
+export Mail__PickupDirectory="${Mail__PickupDirectory:-$Storage__Sqlite__Directory/mail}"
+export Seed__OfficerPassword="${Seed__OfficerPassword:-Ptsp-Demo-2026}"
+mkdir -p "$Storage__Sqlite__Directory"
+# One signing key shared by Registration (issues tokens) and the Gateway (checks them).
+if [ -z "${Auth__SigningKey:-}" ]; then
+  key_file="$Storage__Sqlite__Directory/auth-signing.key"
+  [ -s "$key_file" ] || (umask 077 && head -c 48 /dev/urandom | base64 -w0 > "$key_file")
+  Auth__SigningKey="$(cat "$key_file")"
+fi
+export Auth__SigningKey
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  if [ ${#pids[@]} -gt 0 ]; then
+    log "stopping services"
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
+  stop_rabbitmq_if_started
+}
+trap cleanup INT TERM EXIT
+
+if [ "$Bus__RabbitMq__Host" = 127.0.0.1 ] || [ "$Bus__RabbitMq__Host" = localhost ]; then
+  ensure_rabbitmq
+fi
+
+log "building"
+dotnet build Ptsp.slnx -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+
+gateway_url="${ASPNETCORE_URLS%%;*}"
+port=$(( ${gateway_url##*:} + 1 ))
+for service in Registration Workflow Intake Technical Signing; do
+  log "starting $service on http://127.0.0.1:$port"
+  ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "src/$service/bin/Release/net10.0/Ptsp.$service.dll" &
+  pids+=($!)
+  port=$((port + 1))
+done
+dotnet src/Gateway/bin/Release/net10.0/Ptsp.Gateway.dll &
+pids+=($!)
+
+log "Gateway: $ASPNETCORE_URLS  (API reference: $gateway_url/api-reference)"
+log "officer accounts frontoffice, backoffice, teknis, kasi, kabid, kepala, admin — password: $Seed__OfficerPassword"
+log "queues: rabbitmqctl list_queues"
+# Stop everything as soon as any service dies, or on Ctrl-C / SIGTERM.
+wait -n "${pids[@]}" || true
+log "a service exited; stopping the rest"

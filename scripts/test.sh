@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Everything the tests need, then every test: RabbitMQ (for the distributed tests), docker-compose (to
+# validate compose.yaml without a Docker engine), the solution build, dotnet test. Cleans up what it started.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+require_dotnet
+cd "$ROOT"
+
+trap stop_rabbitmq_if_started EXIT
+apt_install docker-compose
+ensure_rabbitmq
+
+log "building"
+dotnet build Ptsp.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
+
+results="$(mktemp -d)"
+status=0
+dotnet test Ptsp.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" \
+  --results-directory "$results" -- RunConfiguration.DisableParallelization=false 2>&1 | tee "$results/output.txt" || status=$?
+
+# One closing line across all test assemblies.
+awk '/^(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1));
+         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "total: %d passed, %d failed, %d skipped\n", p, f, s }' "$results/output.txt"
+rm -rf "$results"
+exit $status

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Ptsp.EndToEnd.Tests.Infrastructure;
+using YamlDotNet.RepresentationModel;
+
+namespace Ptsp.EndToEnd.Tests;
+
+/// <summary>
+/// compose.yaml cannot run here (no Docker engine), so docker-compose validates it against the Compose
+/// schema and resolves it, and the resolved file is checked for what the distributed deployment needs.
+/// </summary>
+public class ComposeFileTests
+{
+    static readonly string[] Services = ["gateway", "registration", "intake", "technical", "signing", "workflow"];
+
+    [Fact]
+    public void The_compose_file_is_valid_and_runs_every_service_on_RabbitMQ_and_MongoDB()
+    {
+        var resolved = Compose("config", ("PTSP_AUTH_SIGNING_KEY", "a-deployment-secret-of-at-least-32-bytes!"));
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(resolved));
+        var services = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];
+
+        foreach (var name in Services)
+        {
+            var service = (YamlMappingNode)services[name];
+            var environment = (YamlMappingNode)service["environment"];
+            string Env(string key) => ((YamlScalarNode)environment[key]).Value!;
+
+            Assert.Equal("RabbitMq", Env("Bus__Transport"));
+            Assert.Equal("rabbitmq", Env("Bus__RabbitMq__Host"));
+            Assert.Equal("Mongo", Env("Storage__Provider"));
+            Assert.Contains("replicaSet=rs0", Env("Storage__Mongo__ConnectionString"));
+            Assert.Equal("a-deployment-secret-of-at-least-32-bytes!", Env("Auth__SigningKey"));
+            var dependsOn = (YamlMappingNode)service["depends_on"];
+            Assert.Equal("service_healthy", ((YamlScalarNode)((YamlMappingNode)dependsOn["rabbitmq"])["condition"]).Value);
+            Assert.Equal("service_healthy", ((YamlScalarNode)((YamlMappingNode)dependsOn["mongo"])["condition"]).Value);
+            var args = (YamlMappingNode)((YamlMappingNode)service["build"])["args"];
+            Assert.True(File.Exists(Path.Combine(Repository.Root, "src", ((YamlScalarNode)args["SERVICE"]).Value!, "Program.cs")));
+        }
+
+        var mongo = (YamlMappingNode)services["mongo"];
+        Assert.Contains("--replSet", ((YamlSequenceNode)mongo["command"]).Children.Select(c => ((YamlScalarNode)c).Value));
+        Assert.Equal("2", ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)services["technical"])["deploy"])["replicas"]).Value);
+    }
+
+    [Fact]
+    public void The_compose_file_refuses_to_start_without_a_signing_key()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Compose("config"));
+        Assert.Contains("PTSP_AUTH_SIGNING_KEY", error.Message);
+    }
+
+    static string Compose(string command, params (string Key, string Value)[] environment)
+    {
+        var info = new ProcessStartInfo("docker-compose", ["-f", Path.Combine(Repository.Root, "compose.yaml"), command])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Repository.Root,
+        };
+        info.Environment.Remove("PTSP_AUTH_SIGNING_KEY");
+        foreach (var (key, value) in environment)
+            info.Environment[key] = value;
+        Process process;
+        try
+        {
+            process = Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("docker-compose is not installed; scripts/test.sh installs it (apt-get install docker-compose).", e);
+        }
+
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? output.Result : throw new InvalidOperationException($"docker-compose {command} failed: {error}");
+        }
+    }
+}
