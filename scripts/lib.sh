@@ -36,9 +36,15 @@ ensure_rabbitmq() {
   fi
   log "starting RabbitMQ"
   rabbitmq-server -detached >/dev/null 2>&1 || true
-  if ! timeout 120 rabbitmqctl -q await_startup >/dev/null 2>&1; then
-    log "RabbitMQ did not start; see /var/log/rabbitmq"; return 1
-  fi
+  # The node answers only once it is registered; await_startup then waits for the broker itself.
+  local waited=0
+  until rabbitmqctl -q await_startup >/dev/null 2>&1; do
+    waited=$((waited + 2))
+    if [ $waited -ge 120 ]; then
+      log "RabbitMQ did not start within 120 s; see /var/log/rabbitmq"; return 1
+    fi
+    sleep 2
+  done
   PTSP_STARTED_RABBITMQ=1
   log "RabbitMQ is up ($(rabbitmqctl -q version 2>/dev/null))"
 }

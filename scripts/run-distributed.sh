@@ -32,7 +32,8 @@ cleanup() {
   fi
   stop_rabbitmq_if_started
 }
-trap cleanup INT TERM EXIT
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT TERM
 
 if [ "$Bus__RabbitMq__Host" = 127.0.0.1 ] || [ "$Bus__RabbitMq__Host" = localhost ]; then
   ensure_rabbitmq

@@ -19,9 +19,9 @@ dotnet test Ptsp.slnx -c Release --no-build -nologo --logger "console;verbosity=
   --results-directory "$results" -- RunConfiguration.DisableParallelization=false 2>&1 | tee "$results/output.txt" || status=$?
 
 # One closing line across all test assemblies.
-awk '/^(Passed|Failed)!/ {
-       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1));
-         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+awk '/^[[:space:]]+Passed: [0-9]+[[:space:]]*$/ { p += $2 }
+     /^[[:space:]]+Failed: [0-9]+[[:space:]]*$/ { f += $2 }
+     /^[[:space:]]+Skipped: [0-9]+[[:space:]]*$/ { s += $2 }
      END { printf "total: %d passed, %d failed, %d skipped\n", p, f, s }' "$results/output.txt"
 rm -rf "$results"
 exit $status
