@@ -46,6 +46,7 @@ gateway_url="${ASPNETCORE_URLS%%;*}"
 port=$(( ${gateway_url##*:} + 1 ))
 for service in Registration Workflow Intake Technical Signing; do
   log "starting $service on http://127.0.0.1:$port"
+  export "Services__${service}__Url=http://127.0.0.1:$port"
   ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "src/$service/bin/Release/net10.0/Ptsp.$service.dll" &
   pids+=($!)
   port=$((port + 1))

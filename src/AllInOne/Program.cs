@@ -2,9 +2,11 @@ using Ptsp.Gateway;
 using Ptsp.Hosting;
 using Ptsp.Hosting.Bus;
 using Ptsp.Intake;
+using Ptsp.Intake.Applications;
 using Ptsp.Registration;
 using Ptsp.Signing;
 using Ptsp.Technical;
+using Ptsp.Technical.Reviews;
 using Ptsp.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,4 +23,7 @@ var app = builder.Build();
 app.UseGateway();
 app.MapDefaultEndpoints();
 app.MapGatewayEndpoints();
+// The services' internal file endpoints; the Gateway streams to them in this same process.
+app.MapIntakeEndpoints();
+app.MapTechnicalEndpoints();
 app.Run();

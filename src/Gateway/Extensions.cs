@@ -1,10 +1,9 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MassTransit;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.IdentityModel.Tokens;
 using Ptsp.Contracts;
 using Ptsp.Contracts.Accounts;
+using Ptsp.Contracts.Permits;
 using Ptsp.Gateway.Apis;
 using Ptsp.Hosting.Auth;
 using Ptsp.Hosting.Bus;
@@ -15,27 +14,12 @@ namespace Ptsp.Gateway;
 public static class Extensions
 {
     public const string SignedIn = nameof(SignedIn);
-    public const string PasswordChangeClaim = "pwd_change";
+    public const string Verifiers = nameof(Verifiers);
+    const string PasswordChangeClaim = PtspAuthentication.PasswordChangeClaim;
 
     public static IHostApplicationBuilder AddGatewayService(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton<JwtSigningKey>();
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<JwtSigningKey, TimeProvider>((options, key, time) =>
-            {
-                options.MapInboundClaims = false;
-                options.TimeProvider = time;
-                options.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = JwtSigningKey.Issuer,
-                    ValidAudience = JwtSigningKey.Audience,
-                    IssuerSigningKey = key.Key,
-                    NameClaimType = "sub",
-                    RoleClaimType = "role",
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                };
-            });
+        builder.AddPtspAuthentication();
 
         builder.Services.AddAuthorizationBuilder()
             // Everything but the password change needs a user who has replaced their one-time password.
@@ -44,8 +28,10 @@ public static class Extensions
                 .RequireAssertion(c => !c.User.HasClaim(PasswordChangeClaim, "true"))
                 .Build())
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Roles.FrontOffice, p => p.RequireAuthenticatedUser().RequireRole(Roles.FrontOffice)
-                .RequireAssertion(c => !c.User.HasClaim(PasswordChangeClaim, "true")));
+            .AddPolicy("Officers", p => Active(p).RequireRole(Roles.Officers))
+            .AddPolicy(Verifiers, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead));
+        foreach (var role in Roles.Officers.Append(Roles.Applicant))
+            builder.Services.AddAuthorizationBuilder().AddPolicy(role, p => Active(p).RequireRole(role));
 
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -57,6 +43,8 @@ public static class Extensions
         // Unreadable bodies throw, so the exception handler answers them with a Bahasa Indonesia problem.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<InternalServices>();
 
         builder.ConfigureBus(bus =>
         {
@@ -67,9 +55,25 @@ public static class Extensions
             bus.AddRequestClient<AuthenticateUser>(timeout);
             bus.AddRequestClient<ChangePassword>(timeout);
             bus.AddRequestClient<GetRegistrations>(timeout);
+            bus.AddRequestClient<GetPermitTypes>(timeout);
+            bus.AddRequestClient<CreateApplication>(timeout);
+            bus.AddRequestClient<SubmitApplication>(timeout);
+            bus.AddRequestClient<ResubmitApplication>(timeout);
+            bus.AddRequestClient<RecordCompletenessCheck>(timeout);
+            bus.AddRequestClient<RecordTechnicalData>(timeout);
+            bus.AddRequestClient<RecordTechnicalRecommendation>(timeout);
+            bus.AddRequestClient<DraftDecision>(timeout);
+            bus.AddRequestClient<VerifyDecision>(timeout);
+            bus.AddRequestClient<SignDecision>(timeout);
+            bus.AddRequestClient<GetApplicationStatus>(timeout);
+            bus.AddRequestClient<GetApplications>(timeout);
+            bus.AddRequestClient<GetTasks>(timeout);
         });
         return builder;
     }
+
+    static Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder Active(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy) =>
+        policy.RequireAuthenticatedUser().RequireAssertion(c => !c.User.HasClaim(PasswordChangeClaim, "true"));
 
     public static WebApplication UseGateway(this WebApplication app)
     {
@@ -85,6 +89,7 @@ public static class Extensions
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("Ptsp API v1").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapAccountsApi();
+        app.MapApplicationsApi();
         return app;
     }
 }

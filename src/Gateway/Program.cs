@@ -1,10 +1,17 @@
 using Ptsp.Gateway;
+using Ptsp.Gateway.Apis;
 using Ptsp.Hosting;
 using Ptsp.Hosting.Bus;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("gateway");
 builder.AddGatewayService();
+foreach (var service in new[] { InternalServices.Intake, InternalServices.Technical })
+{
+    if (string.IsNullOrWhiteSpace(builder.Configuration[$"Services:{service}:Url"]))
+        throw new InvalidOperationException($"Services:{service}:Url must name the {service} service's address (e.g. http://127.0.0.1:5083).");
+}
+
 builder.AddPtspBus();
 
 var app = builder.Build();

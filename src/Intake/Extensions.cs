@@ -1,4 +1,10 @@
+using MassTransit;
 using Ptsp.Hosting;
+using Ptsp.Hosting.Auth;
+using Ptsp.Hosting.Bus;
+using Ptsp.Intake.Applications;
+using Ptsp.Intake.Catalogue;
+using Ptsp.Intake.Consumers;
 
 namespace Ptsp.Intake;
 
@@ -6,10 +12,23 @@ public static class Extensions
 {
     public const string Store = "intake";
 
-    /// <summary>SOP steps 3–4: permit type catalogue, applications, requirement documents, completeness check, receipt. Its domain arrives with the permit process (issue 3); today it owns its store and joins the bus.</summary>
+    /// <summary>SOP steps 3–4: the catalogue, applications, documents, the completeness check and the receipt number.</summary>
     public static IHostApplicationBuilder AddIntakeService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceStore(Store);
+        builder.AddPtspAuthentication();
+        builder.Services.AddSingleton<PermitCatalogue>();
+        builder.Services.AddSingleton<IntakeStore>();
+        builder.ConfigureBus(bus => bus.AddIntakeConsumers());
         return builder;
+    }
+
+    public static void AddIntakeConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<GetPermitTypesConsumer>();
+        bus.AddConsumer<CreateApplicationConsumer>();
+        bus.AddConsumer<SubmitApplicationConsumer>();
+        bus.AddConsumer<ResubmitApplicationConsumer>();
+        bus.AddConsumer<RecordCompletenessCheckConsumer>();
     }
 }

@@ -1,6 +1,7 @@
 using Ptsp.Hosting;
 using Ptsp.Hosting.Bus;
 using Ptsp.Intake;
+using Ptsp.Intake.Applications;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("intake");
@@ -8,5 +9,8 @@ builder.AddIntakeService();
 builder.AddPtspBus();
 
 var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
+app.MapIntakeEndpoints();
 app.Run();

@@ -1,4 +1,8 @@
+using MassTransit;
 using Ptsp.Hosting;
+using Ptsp.Hosting.Bus;
+using Ptsp.Signing.Consumers;
+using Ptsp.Signing.Decisions;
 
 namespace Ptsp.Signing;
 
@@ -6,10 +10,20 @@ public static class Extensions
 {
     public const string Store = "signing";
 
-    /// <summary>SOP steps 7–10: decision drafts, the two verifications, electronic signature, signed PDFs, verification records. Its domain arrives with the permit process (issue 3); today it owns its store and joins the bus.</summary>
+    /// <summary>SOP steps 7–10: drafts, the two verifications, the head's decision and the document number.</summary>
     public static IHostApplicationBuilder AddSigningService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceStore(Store);
+        builder.Services.AddSingleton<SigningStore>();
+        builder.ConfigureBus(bus => bus.AddSigningConsumers());
         return builder;
+    }
+
+    public static void AddSigningConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<OpenDraftingConsumer, OpenDraftingConsumerDefinition>();
+        bus.AddConsumer<DraftDecisionConsumer>();
+        bus.AddConsumer<VerifyDecisionConsumer>();
+        bus.AddConsumer<SignDecisionConsumer>();
     }
 }

@@ -1,4 +1,9 @@
+using MassTransit;
 using Ptsp.Hosting;
+using Ptsp.Hosting.Auth;
+using Ptsp.Hosting.Bus;
+using Ptsp.Technical.Consumers;
+using Ptsp.Technical.Reviews;
 
 namespace Ptsp.Technical;
 
@@ -6,10 +11,20 @@ public static class Extensions
 {
     public const string Store = "technical";
 
-    /// <summary>SOP steps 5–6: technical data, meeting and inspection schedule, recommendation, inspection report (BAP). Its domain arrives with the permit process (issue 3); today it owns its store and joins the bus.</summary>
+    /// <summary>SOP steps 5–6: technical data, the review schedule, the inspection report (BAP) and the recommendation.</summary>
     public static IHostApplicationBuilder AddTechnicalService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceStore(Store);
+        builder.AddPtspAuthentication();
+        builder.Services.AddSingleton<TechnicalStore>();
+        builder.ConfigureBus(bus => bus.AddTechnicalConsumers());
         return builder;
+    }
+
+    public static void AddTechnicalConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<OpenTechnicalReviewConsumer, OpenTechnicalReviewConsumerDefinition>();
+        bus.AddConsumer<RecordTechnicalDataConsumer>();
+        bus.AddConsumer<RecordTechnicalRecommendationConsumer>();
     }
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Ptsp.Hosting;
 using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Sagas;
+using Ptsp.Workflow.Permits;
 using Ptsp.Workflow.Registrations;
 
 namespace Ptsp.Workflow;
@@ -14,6 +15,7 @@ public static class Extensions
     {
         builder.AddServiceStore(Store);
         builder.Services.AddSingleton<RegistrationSagas>();
+        builder.Services.AddSingleton<PermitSagas>();
         builder.ConfigureBus(bus => bus.AddWorkflowConsumers());
         return builder;
     }
@@ -24,5 +26,10 @@ public static class Extensions
         bus.AddSagaStateMachine<RegistrationStateMachine, RegistrationState>(typeof(RegistrationStateDefinition))
             .DocumentRepository(Store, RegistrationSagas.Definition);
         bus.AddConsumer<GetRegistrationsConsumer>();
+        bus.AddSagaStateMachine<PermitStateMachine, PermitState>(typeof(PermitStateDefinition))
+            .DocumentRepository(Store, PermitSagas.Definition);
+        bus.AddConsumer<GetApplicationStatusConsumer>();
+        bus.AddConsumer<GetApplicationsConsumer>();
+        bus.AddConsumer<GetTasksConsumer>();
     }
 }

@@ -63,3 +63,41 @@ public static class AccountsFlow
         Assert.Single(mail.CredentialMails(email));
     }
 }
+
+/// <summary>People the permit tests need: an applicant with an active account and the officers.</summary>
+public sealed class Cast
+{
+    public required string Applicant { get; init; }
+
+    public required string ApplicantToken { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Officers { get; init; }
+
+    public string this[string role] => Officers[role];
+
+    public static async Task<Cast> AssembleAsync(PtspClient api, MailPickup mail, string officerPassword, string fullName = "Rudi Hartono")
+    {
+        var officers = new Dictionary<string, string>();
+        foreach (var (username, role) in new[] { ("frontoffice", "FrontOffice"), ("backoffice", "BackOffice"), ("teknis", "TechnicalTeam"),
+                     ("kasi", "SectionHead"), ("kabid", "DivisionHead"), ("kepala", "AgencyHead"), ("admin", "Administrator") })
+            officers[role] = await api.TokenAsync(username, officerPassword);
+
+        var (username2, token) = await ActiveApplicantAsync(api, mail, officers["FrontOffice"], fullName);
+        return new Cast { Applicant = username2, ApplicantToken = token, Officers = officers };
+    }
+
+    /// <summary>Steps 1–3 quickly: register, approve, change the one-time password; returns the applicant's token.</summary>
+    public static async Task<(string Username, string Token)> ActiveApplicantAsync(PtspClient api, MailPickup mail, string frontOfficeToken, string fullName)
+    {
+        var applicant = PtspClient.NewApplicant(fullName: fullName);
+        var email = (string)applicant.GetType().GetProperty("email")!.GetValue(applicant)!;
+        var id = await api.RegisterAsync(applicant);
+        await api.WaitForPendingAsync(id, frontOfficeToken);
+        await PtspClient.Expect(await api.PostAsync($"/api/v1/registrations/{id}/approve", null, frontOfficeToken), HttpStatusCode.Accepted);
+        var (username, password, _) = await mail.CredentialsAsync(email);
+        var first = await api.TokenAsync(username, password);
+        await PtspClient.Expect(await api.PostAsync("/api/v1/auth/password", new { currentPassword = password, newPassword = "PemohonUji2026" }, first),
+            HttpStatusCode.NoContent);
+        return (username, await api.TokenAsync(username, "PemohonUji2026"));
+    }
+}

@@ -90,7 +90,7 @@ sealed class GatewayExceptionHandler(IProblemDetailsService problems, ILogger<Ga
         var status = exception switch
         {
             BadHttpRequestException bad => bad.StatusCode,
-            RequestTimeoutException => StatusCodes.Status503ServiceUnavailable,
+            RequestTimeoutException or RequestFaultException => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status500InternalServerError,
         };
         if (status >= 500)

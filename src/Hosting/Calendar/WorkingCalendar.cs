@@ -22,6 +22,9 @@ public sealed class WorkingCalendar
 
     public TimeZoneInfo TimeZone => Options.TimeZone;
 
+    /// <summary>"1 day" in the SOP: one working day's hours.</summary>
+    public TimeSpan WorkingDay => Options.WorkEnd - Options.WorkStart;
+
     /// <summary>The instant at which <paramref name="workingTime"/> of working time has passed after <paramref name="start"/>.</summary>
     public DateTimeOffset Add(DateTimeOffset start, TimeSpan workingTime)
     {

@@ -72,7 +72,7 @@ sealed class DocumentSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScop
         try
         {
             instance.Version = 1;
-            await collection.InsertAsync(Key(instance.CorrelationId), instance, cancellationToken: CancellationToken);
+            await collection.InsertAsync(Key(instance.CorrelationId), instance, SagaOutbox.Take(instance), CancellationToken);
         }
         catch (DuplicateDocumentException)
         {
@@ -98,7 +98,7 @@ sealed class DocumentSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScop
         context.Saga.Version = 1;
         try
         {
-            await collection.InsertAsync(Key(context.Saga.CorrelationId), context.Saga, cancellationToken: CancellationToken);
+            await collection.InsertAsync(Key(context.Saga.CorrelationId), context.Saga, SagaOutbox.Take(context.Saga), CancellationToken);
         }
         catch (DuplicateDocumentException)
         {
@@ -110,7 +110,7 @@ sealed class DocumentSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScop
     {
         var loaded = context.Saga.Version;
         context.Saga.Version = loaded + 1;
-        await collection.ReplaceAsync(Key(context.Saga.CorrelationId), context.Saga, loaded, cancellationToken: CancellationToken);
+        await collection.ReplaceAsync(Key(context.Saga.CorrelationId), context.Saga, loaded, SagaOutbox.Take(context.Saga), CancellationToken);
     }
 
     public Task Delete(SagaConsumeContext<TSaga> context) =>

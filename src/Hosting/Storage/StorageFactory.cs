@@ -69,6 +69,13 @@ public sealed class StorageFactory : IAsyncDisposable
         return await _startup.ExecuteAsync(async ct => await store.OpenAsync(definition, ct), cancellationToken);
     }
 
+    /// <summary>The service's file store: a folder beside its database, or GridFS in its MongoDB database.</summary>
+    public IBlobStore OpenBlobs(string service) => _options.Provider switch
+    {
+        StorageProvider.Mongo => new GridFsBlobStore(_mongo.Value.GetDatabase($"{_options.MongoDatabase}_{service}")),
+        _ => new FileBlobStore(Path.Combine(_options.SqliteDirectory, $"{service}-files")),
+    };
+
     async Task<IDocumentStore> CreateAsync(string service, CancellationToken cancellationToken)
     {
         var store = await _startup.ExecuteAsync(async ct =>

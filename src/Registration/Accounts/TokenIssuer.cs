@@ -9,7 +9,6 @@ namespace Ptsp.Registration.Accounts;
 /// <summary>Issues the access token the Gateway checks: the username, the roles, and whether the password must change first.</summary>
 public sealed class TokenIssuer(JwtSigningKey key, TimeProvider time)
 {
-    public const string PasswordChangeClaim = "pwd_change";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
     public UserAuthenticated Issue(Account account)
@@ -24,7 +23,7 @@ public sealed class TokenIssuer(JwtSigningKey key, TimeProvider time)
         };
         claims.AddRange(account.Roles.Select(r => new Claim("role", r)));
         if (account.MustChangePassword)
-            claims.Add(new Claim(PasswordChangeClaim, "true"));
+            claims.Add(new Claim(PtspAuthentication.PasswordChangeClaim, "true"));
 
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -83,8 +83,12 @@ public sealed class DistributedFixture : IAsyncLifetime
             ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
         };
 
-        foreach (var service in Services)
+        foreach (var service in Services.Where(s => s != "Gateway"))
             _processes[service] = Start(service);
+        // The Gateway streams files to Intake and Technical.
+        _environment["Services__Intake__Url"] = _processes["Intake"].BaseAddress.ToString();
+        _environment["Services__Technical__Url"] = _processes["Technical"].BaseAddress.ToString();
+        _processes["Gateway"] = Start("Gateway");
         await Task.WhenAll(_processes.Values.Select(p => p.WaitReadyAsync(TimeSpan.FromSeconds(120))));
         Client = new PtspClient(_processes["Gateway"].BaseAddress);
     }

@@ -1,0 +1,70 @@
+using MassTransit;
+
+namespace Ptsp.Contracts.Permits;
+
+// Commands to Intake (SOP steps 3–4). Each replies CommandAccepted or CommandRefused.
+
+public sealed record CreateApplication(
+    Guid ApplicationId,
+    string ApplicantUsername,
+    string ApplicantName,
+    string PermitTypeCode,
+    string BusinessName,
+    string BusinessAddress,
+    string Description);
+
+public sealed record SubmitApplication(Guid ApplicationId, string ApplicantUsername);
+
+public sealed record ResubmitApplication(Guid ApplicationId, string ApplicantUsername);
+
+/// <summary>Step 4: FrontOffice finds the file complete (a receipt is issued) or returns it with what is missing.</summary>
+public sealed record RecordCompletenessCheck(
+    Guid ApplicationId,
+    string Officer,
+    bool Complete,
+    IReadOnlyList<string> MissingRequirements,
+    string? Note);
+
+// Events published by Intake.
+
+[EntityName("ptsp.application-created.v1")]
+[MessageUrn("ptsp:application-created:v1")]
+public sealed record ApplicationCreated(
+    Guid ApplicationId,
+    string ApplicantUsername,
+    string ApplicantName,
+    string PermitTypeCode,
+    string BusinessName,
+    DateTimeOffset CreatedAt);
+
+/// <summary>Step 3 done: the file waits for the completeness check (step 4).</summary>
+[EntityName("ptsp.application-submitted.v1")]
+[MessageUrn("ptsp:application-submitted:v1")]
+public sealed record ApplicationSubmitted(
+    Guid ApplicationId,
+    string ApplicantUsername,
+    string PermitTypeCode,
+    int Round,
+    DateTimeOffset SubmittedAt);
+
+/// <summary>Step 4: incomplete; the file is back with the applicant.</summary>
+[EntityName("ptsp.application-returned.v1")]
+[MessageUrn("ptsp:application-returned:v1")]
+public sealed record ApplicationReturned(
+    Guid ApplicationId,
+    string Officer,
+    IReadOnlyList<string> MissingRequirements,
+    string Note,
+    int Round,
+    DateTimeOffset ReturnedAt);
+
+/// <summary>Step 4: complete; a receipt (tanda terima) is issued and the file goes to back office.</summary>
+[EntityName("ptsp.application-accepted.v1")]
+[MessageUrn("ptsp:application-accepted:v1")]
+public sealed record ApplicationAccepted(
+    Guid ApplicationId,
+    string Officer,
+    string ReceiptNumber,
+    string PermitTypeCode,
+    TechnicalReviewInfo TechnicalReview,
+    DateTimeOffset AcceptedAt);

@@ -1,0 +1,67 @@
+using MassTransit;
+
+namespace Ptsp.Contracts.Permits;
+
+public enum DecisionKind
+{
+    Permit,
+    Rejection,
+}
+
+/// <summary>Workflow → Signing, after step 6: open the decision for drafting (step 7); a Reject recommendation calls for a rejection letter.</summary>
+public sealed record OpenDrafting(
+    Guid ApplicationId,
+    string ApplicantUsername,
+    string ApplicantName,
+    string BusinessName,
+    string PermitTypeCode,
+    Recommendation Recommendation);
+
+// Commands to Signing (steps 7–10). Each replies CommandAccepted or CommandRefused.
+
+public sealed record DraftDecision(Guid ApplicationId, string Officer, DecisionKind Kind, string Body);
+
+/// <summary>Steps 8 (SectionHead) and 9 (DivisionHead): validate the draft or send it back to drafting with a note.</summary>
+public sealed record VerifyDecision(Guid ApplicationId, string Officer, string Role, bool Approve, string? Note);
+
+/// <summary>Step 10: the agency head signs, or sends the draft back with a note.</summary>
+public sealed record SignDecision(Guid ApplicationId, string Officer, string OfficerName, bool Approve, string? Note);
+
+// Events published by Signing. Revision counts drafts of one application, from 1.
+
+[EntityName("ptsp.decision-drafted.v1")]
+[MessageUrn("ptsp:decision-drafted:v1")]
+public sealed record DecisionDrafted(Guid ApplicationId, string Officer, DecisionKind Kind, int Revision, DateTimeOffset DraftedAt);
+
+[EntityName("ptsp.decision-verified.v1")]
+[MessageUrn("ptsp:decision-verified:v1")]
+public sealed record DecisionVerified(Guid ApplicationId, string Officer, string Role, int Revision, DateTimeOffset VerifiedAt);
+
+/// <summary>A verifier or the head sent the draft back to drafting (step 7).</summary>
+[EntityName("ptsp.decision-returned.v1")]
+[MessageUrn("ptsp:decision-returned:v1")]
+public sealed record DecisionReturned(Guid ApplicationId, string Officer, string Role, string Note, int Revision, DateTimeOffset ReturnedAt);
+
+[EntityName("ptsp.permit-issued.v1")]
+[MessageUrn("ptsp:permit-issued:v1")]
+public sealed record PermitIssued(
+    Guid ApplicationId,
+    string DocumentNumber,
+    string ApplicantUsername,
+    string HolderName,
+    string BusinessName,
+    string PermitTypeCode,
+    string Signer,
+    DateTimeOffset SignedAt);
+
+[EntityName("ptsp.permit-rejected.v1")]
+[MessageUrn("ptsp:permit-rejected:v1")]
+public sealed record PermitRejected(
+    Guid ApplicationId,
+    string DocumentNumber,
+    string ApplicantUsername,
+    string HolderName,
+    string BusinessName,
+    string PermitTypeCode,
+    string Signer,
+    DateTimeOffset SignedAt);

@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using MongoDB.Driver.GridFS;
+
+namespace Ptsp.Hosting.Storage;
+
+/// <summary>
+/// Files a service owns (uploaded documents, reports, PDFs): on disk in the embedded mode, in GridFS with
+/// MongoDB. Files are written whole or not at all, and never travel inside messages.
+/// </summary>
+public interface IBlobStore
+{
+    /// <summary>Stores the stream under <paramref name="key"/> (replacing any earlier file) and returns its SHA-256 (hex) and length.</summary>
+    Task<(string Sha256, long Length)> PutAsync(string key, Stream content, CancellationToken cancellationToken = default);
+
+    /// <summary>The file, or null when there is none.</summary>
+    Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken = default);
+
+    Task DeleteAsync(string key, CancellationToken cancellationToken = default);
+}
+
+public sealed class FileBlobStore(string directory) : IBlobStore
+{
+    public async Task<(string Sha256, long Length)> PutAsync(string key, Stream content, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long length = 0;
+        await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                length += read;
+            }
+
+            await file.FlushAsync(cancellationToken);
+        }
+
+        File.Move(temp, path, overwrite: true);
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), length);
+    }
+
+    public Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        return Task.FromResult<Stream?>(File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null);
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    string PathOf(string key)
+    {
+        if (key.Split('/').Any(part => part.Length == 0 || part is "." or ".." || part.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0))
+            throw new ArgumentException($"'{key}' is not a valid file key.", nameof(key));
+        return Path.Combine(directory, key.Replace('/', Path.DirectorySeparatorChar));
+    }
+}
+
+public sealed class GridFsBlobStore(IMongoDatabase database) : IBlobStore
+{
+    readonly GridFSBucket _bucket = new(database, new GridFSBucketOptions { BucketName = "files" });
+
+    public async Task<(string Sha256, long Length)> PutAsync(string key, Stream content, CancellationToken cancellationToken = default)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hashing = new HashingStream(content, hash);
+        var id = await _bucket.UploadFromStreamAsync(key, hashing, cancellationToken: cancellationToken);
+        // Older revisions under the same name go once the new one is complete.
+        var older = await (await _bucket.FindAsync(Builders<GridFSFileInfo>.Filter.Eq(f => f.Filename, key) & Builders<GridFSFileInfo>.Filter.Ne("_id", id),
+            cancellationToken: cancellationToken)).ToListAsync(cancellationToken);
+        foreach (var file in older)
+            await _bucket.DeleteAsync(file.Id, cancellationToken);
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), hashing.Length);
+    }
+
+    public async Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await _bucket.OpenDownloadStreamByNameAsync(key, cancellationToken: cancellationToken);
+        }
+        catch (GridFSFileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var files = await (await _bucket.FindAsync(Builders<GridFSFileInfo>.Filter.Eq(f => f.Filename, key), cancellationToken: cancellationToken))
+            .ToListAsync(cancellationToken);
+        foreach (var file in files)
+            await _bucket.DeleteAsync(file.Id, cancellationToken);
+    }
+
+    sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => _read;
+
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        long _read;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = inner.Read(buffer, offset, count);
+            hash.AppendData(buffer, offset, n);
+            _read += n;
+            return n;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var n = await inner.ReadAsync(buffer, cancellationToken);
+            hash.AppendData(buffer.Span[..n]);
+            _read += n;
+            return n;
+        }
+
+        public override void Flush() => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

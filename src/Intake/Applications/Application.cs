@@ -1,0 +1,57 @@
+namespace Ptsp.Intake.Applications;
+
+public enum ApplicationState
+{
+    /// <summary>Step 3: the applicant prepares the file.</summary>
+    Draft,
+
+    /// <summary>Step 4: waiting for FrontOffice's completeness check.</summary>
+    Submitted,
+
+    /// <summary>Step 4 returned it: back with the applicant to complete.</summary>
+    Returned,
+
+    /// <summary>Step 4 done: receipt issued, the file went to back office.</summary>
+    Accepted,
+}
+
+/// <summary>A permit application as Intake owns it: the applicant's data, their documents, the completeness check.</summary>
+public sealed class Application
+{
+    public Guid Id { get; set; }
+
+    public string ApplicantUsername { get; set; } = "";
+
+    public string ApplicantName { get; set; } = "";
+
+    public string PermitTypeCode { get; set; } = "";
+
+    public string BusinessName { get; set; } = "";
+
+    public string BusinessAddress { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public ApplicationState State { get; set; }
+
+    /// <summary>How many times the file was submitted (1 on first submission).</summary>
+    public int Round { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    public Dictionary<string, RequirementDocument> Documents { get; set; } = [];
+
+    public List<CompletenessReturn> Returns { get; set; } = [];
+
+    public string? ReceiptNumber { get; set; }
+
+    public DateTimeOffset? AcceptedAt { get; set; }
+
+    public string? AcceptedBy { get; set; }
+}
+
+public sealed record RequirementDocument(Guid DocumentId, string ContentType, string Sha256, long Length, DateTimeOffset UploadedAt);
+
+public sealed record CompletenessReturn(string Officer, IReadOnlyList<string> MissingRequirements, string Note, DateTimeOffset At);

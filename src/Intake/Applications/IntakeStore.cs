@@ -1,0 +1,21 @@
+using Ptsp.Hosting.Storage;
+
+namespace Ptsp.Intake.Applications;
+
+/// <summary>The Intake service's collections and files.</summary>
+public sealed class IntakeStore(StorageFactory storage)
+{
+    public static readonly CollectionDefinition<Application> ApplicationsDefinition = new CollectionDefinition<Application>("applications")
+        .Index("applicantUsername")
+        .Index("receiptNumber", unique: true);
+
+    public Task<IDocumentCollection<Application>> ApplicationsAsync(CancellationToken cancellationToken = default) =>
+        storage.OpenCollectionAsync(Extensions.Store, ApplicationsDefinition, cancellationToken);
+
+    public async Task<SequenceNumbers> SequencesAsync(CancellationToken cancellationToken = default) =>
+        new(await storage.OpenCollectionAsync(Extensions.Store, SequenceNumbers.Definition, cancellationToken));
+
+    public IBlobStore Files => storage.OpenBlobs(Extensions.Store);
+
+    public static string DocumentKey(Guid applicationId, string requirement, Guid documentId) => $"applications/{applicationId}/{requirement}/{documentId}";
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Ptsp.Contracts.Permits;
+
+namespace Ptsp.Intake.Catalogue;
+
+/// <summary>
+/// The permit types the agency issues, each with its required documents and its technical review per
+/// its NSPK, read from <c>Catalogue/permit-types.json</c> (shipped with the service) at start.
+/// </summary>
+public sealed class PermitCatalogue
+{
+    readonly Dictionary<string, PermitTypeInfo> _types;
+
+    public PermitCatalogue()
+        : this(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalogue", "permit-types.json")))
+    {
+    }
+
+    public PermitCatalogue(string json)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+        var types = JsonSerializer.Deserialize<List<PermitTypeInfo>>(json, options)
+                    ?? throw new InvalidOperationException("The permit type catalogue is empty.");
+        foreach (var type in types)
+        {
+            if (type.RequiredDocuments.Count == 0 || type.TechnicalReview.WorkingDays < 1)
+                throw new InvalidOperationException($"Permit type {type.Code} needs required documents and a review time.");
+            if (type.RequiredDocuments.Select(d => d.Code).Distinct().Count() != type.RequiredDocuments.Count)
+                throw new InvalidOperationException($"Permit type {type.Code} lists a requirement twice.");
+        }
+
+        _types = types.ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
+        All = types;
+    }
+
+    public IReadOnlyList<PermitTypeInfo> All { get; }
+
+    public PermitTypeInfo? Find(string? code) => code is null ? null : _types.GetValueOrDefault(code);
+}

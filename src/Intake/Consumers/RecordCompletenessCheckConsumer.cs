@@ -1,0 +1,77 @@
+using MassTransit;
+using Ptsp.Contracts.Permits;
+using Ptsp.Hosting.Bus;
+using Ptsp.Hosting.Calendar;
+using Ptsp.Hosting.Storage;
+using Ptsp.Intake.Applications;
+using Ptsp.Intake.Catalogue;
+
+namespace Ptsp.Intake.Consumers;
+
+/// <summary>
+/// SOP step 4: FrontOffice checks completeness. Incomplete: the file goes back to the applicant with the
+/// missing requirements and a note. Complete: a receipt number (gap-free per year) and on to back office.
+/// </summary>
+public sealed class RecordCompletenessCheckConsumer(IntakeStore store, PermitCatalogue catalogue, WorkingCalendar calendar, TimeProvider time)
+    : IConsumer<RecordCompletenessCheck>
+{
+    public async Task Consume(ConsumeContext<RecordCompletenessCheck> context)
+    {
+        var m = context.Message;
+        var applications = await store.ApplicationsAsync(context.CancellationToken);
+        var stored = await applications.FindAsync(m.ApplicationId.ToString(), context.CancellationToken);
+        if (stored is null)
+        {
+            await context.NotFound("Permohonan tidak ditemukan.");
+            return;
+        }
+
+        var application = stored.Document;
+        if (application.State != ApplicationState.Submitted)
+        {
+            await context.Conflict("Permohonan ini tidak sedang menunggu pemeriksaan kelengkapan.");
+            return;
+        }
+
+        var type = catalogue.Find(application.PermitTypeCode)!;
+        var now = time.GetUtcNow();
+        if (!m.Complete)
+        {
+            var known = type.RequiredDocuments.Select(d => d.Code).ToHashSet();
+            var missing = (m.MissingRequirements ?? []).Distinct().ToList();
+            if (missing.Count == 0 || missing.Any(code => !known.Contains(code)))
+            {
+                await context.Invalid("missingRequirements",
+                    $"Sebutkan kode persyaratan yang kurang (salah satu dari: {string.Join(", ", known)}).");
+                return;
+            }
+
+            if (string.IsNullOrWhiteSpace(m.Note) || m.Note.Length > 2000)
+            {
+                await context.Invalid("note", "Catatan untuk pemohon wajib diisi (paling banyak 2000 karakter).");
+                return;
+            }
+
+            application.State = ApplicationState.Returned;
+            application.Returns.Add(new CompletenessReturn(m.Officer, missing, m.Note.Trim(), now));
+            await applications.ReplaceAsync(stored.Id, application, stored.Version,
+                [OutboxMessage.Publish(new ApplicationReturned(application.Id, m.Officer, missing, m.Note.Trim(), application.Round, now), now)],
+                context.CancellationToken);
+            await context.Accepted(application.Id);
+            return;
+        }
+
+        var year = calendar.ToAgencyTime(now).Year;
+        var number = await (await store.SequencesAsync(context.CancellationToken)).ClaimAsync("receipt", year, application.Id.ToString(), now,
+            context.CancellationToken);
+        application.State = ApplicationState.Accepted;
+        application.ReceiptNumber = $"PTSP/{year}/{number:D6}";
+        application.AcceptedAt = now;
+        application.AcceptedBy = m.Officer;
+        await applications.ReplaceAsync(stored.Id, application, stored.Version,
+            [OutboxMessage.Publish(new ApplicationAccepted(application.Id, m.Officer, application.ReceiptNumber, application.PermitTypeCode,
+                type.TechnicalReview, now), now)],
+            context.CancellationToken);
+        await context.Accepted(application.Id);
+    }
+}

@@ -1,0 +1,70 @@
+using Ptsp.Contracts.Permits;
+using Ptsp.Hosting.Storage;
+
+namespace Ptsp.Technical.Reviews;
+
+public enum TechnicalState
+{
+    /// <summary>Step 5: back office enters the technical data and schedules the review.</summary>
+    AwaitingTechnicalData,
+
+    /// <summary>Step 6: the technical team holds the meeting and/or inspection and recommends.</summary>
+    InReview,
+
+    /// <summary>Step 6 done.</summary>
+    Recommended,
+}
+
+/// <summary>One application's technical file: data, schedule, inspection report (BAP) and recommendation.</summary>
+public sealed class TechnicalCase
+{
+    public Guid Id { get; set; }
+
+    public string PermitTypeCode { get; set; } = "";
+
+    public string BusinessName { get; set; } = "";
+
+    public TechnicalReviewInfo Review { get; set; } = new(ReviewKind.Meeting, 1);
+
+    public TechnicalState State { get; set; }
+
+    public DateTimeOffset OpenedAt { get; set; }
+
+    public Dictionary<string, string> Data { get; set; } = [];
+
+    public ReviewKind? ScheduledKind { get; set; }
+
+    public DateTimeOffset? ScheduledAt { get; set; }
+
+    public string? Location { get; set; }
+
+    public string? ScheduledBy { get; set; }
+
+    public InspectionReport? InspectionReport { get; set; }
+
+    public Recommendation? Recommendation { get; set; }
+
+    public string? Notes { get; set; }
+
+    public string? RecommendedBy { get; set; }
+
+    public DateTimeOffset? RecommendedAt { get; set; }
+
+    /// <summary>An inspection (alone or with a meeting) ends in a BAP before the team may recommend.</summary>
+    public bool NeedsInspectionReport => (ScheduledKind ?? Review.Kind) is ReviewKind.Inspection or ReviewKind.Both;
+}
+
+public sealed record InspectionReport(Guid DocumentId, string Sha256, long Length, string UploadedBy, DateTimeOffset UploadedAt);
+
+public sealed class TechnicalStore(StorageFactory storage)
+{
+    public static readonly CollectionDefinition<TechnicalCase> CasesDefinition = new CollectionDefinition<TechnicalCase>("technical-cases")
+        .Index("state");
+
+    public Task<IDocumentCollection<TechnicalCase>> CasesAsync(CancellationToken cancellationToken = default) =>
+        storage.OpenCollectionAsync(Extensions.Store, CasesDefinition, cancellationToken);
+
+    public IBlobStore Files => storage.OpenBlobs(Extensions.Store);
+
+    public static string ReportKey(Guid applicationId, Guid documentId) => $"inspection-reports/{applicationId}/{documentId}";
+}

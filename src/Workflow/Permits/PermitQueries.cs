@@ -1,0 +1,87 @@
+using MassTransit;
+using Ptsp.Contracts.Common;
+using Ptsp.Contracts.Permits;
+using Ptsp.Hosting.Storage;
+
+namespace Ptsp.Workflow.Permits;
+
+public sealed class PermitSagas(StorageFactory storage)
+{
+    public static readonly CollectionDefinition<PermitState> Definition = new CollectionDefinition<PermitState>("permit-sagas")
+        .Index("applicantUsername")
+        .Index("assignedRole")
+        .Index("currentStep")
+        .Index("createdAt")
+        .Index("dueAt");
+
+    public Task<IDocumentCollection<PermitState>> CollectionAsync(CancellationToken cancellationToken = default) =>
+        storage.OpenCollectionAsync(Extensions.Store, Definition, cancellationToken);
+
+    /// <summary>The API's status names for the machine's states.</summary>
+    public static string Status(string state) => state switch
+    {
+        nameof(PermitStateMachine.Draft) => "Draft",
+        nameof(PermitStateMachine.AwaitingCompletenessCheck) => "Submitted",
+        nameof(PermitStateMachine.ReturnedToApplicant) => "ReturnedToApplicant",
+        nameof(PermitStateMachine.AwaitingTechnicalData) or nameof(PermitStateMachine.InTechnicalReview) => "InTechnicalReview",
+        nameof(PermitStateMachine.InDrafting) => "InDrafting",
+        nameof(PermitStateMachine.SectionHeadVerification) or nameof(PermitStateMachine.DivisionHeadVerification) => "InVerification",
+        nameof(PermitStateMachine.AwaitingSignature) => "AwaitingSignature",
+        nameof(PermitStateMachine.Issued) => "Issued",
+        nameof(PermitStateMachine.Rejected) => "Rejected",
+        _ => state,
+    };
+
+    public static bool IsOverdue(PermitState saga, DateTimeOffset now) => saga.DueAt is { } due && now > due;
+}
+
+public sealed class GetApplicationStatusConsumer(PermitSagas sagas, TimeProvider time) : IConsumer<GetApplicationStatus>
+{
+    public async Task Consume(ConsumeContext<GetApplicationStatus> context)
+    {
+        var stored = await (await sagas.CollectionAsync(context.CancellationToken)).FindAsync(context.Message.ApplicationId.ToString(), context.CancellationToken);
+        if (stored is null)
+        {
+            await context.RespondAsync(new CommandRefused(RefusalKind.NotFound, "Permohonan tidak ditemukan."));
+            return;
+        }
+
+        var s = stored.Document;
+        await context.RespondAsync(new ApplicationStatus(s.CorrelationId, s.ApplicantUsername, s.PermitTypeCode, s.BusinessName,
+            PermitSagas.Status(s.CurrentState), s.CurrentStep, s.AssignedRole, s.DueAt, PermitSagas.IsOverdue(s, time.GetUtcNow()), s.ReceiptNumber,
+            s.DocumentNumber is null ? null : s.DecisionKind, s.DocumentNumber,
+            s.History.Select(h => new HistoryEntry(h.Step, h.Action, h.Actor, h.Role, h.At, h.Note, h.Overdue)).ToList()));
+    }
+}
+
+public sealed class GetApplicationsConsumer(PermitSagas sagas) : IConsumer<GetApplications>
+{
+    public async Task Consume(ConsumeContext<GetApplications> context)
+    {
+        var query = Query.All;
+        if (context.Message.ApplicantUsername is { } applicant)
+            query = query.And("applicantUsername", Operator.Equal, applicant);
+        if (context.Message.Step is { } step)
+            query = query.And("currentStep", Operator.Equal, step);
+        var found = await (await sagas.CollectionAsync(context.CancellationToken)).QueryAsync(query.Sort("createdAt", descending: true).Take(1000),
+            context.CancellationToken);
+        await context.RespondAsync(new ApplicationList(found.Select(f => f.Document)
+            .Select(s => new ApplicationListItem(s.CorrelationId, s.PermitTypeCode, PermitSagas.Status(s.CurrentState), s.CurrentStep, s.DueAt))
+            .ToList()));
+    }
+}
+
+/// <summary>A role's worklist: what waits at its steps, oldest due first.</summary>
+public sealed class GetTasksConsumer(PermitSagas sagas, TimeProvider time) : IConsumer<GetTasks>
+{
+    public async Task Consume(ConsumeContext<GetTasks> context)
+    {
+        var found = await (await sagas.CollectionAsync(context.CancellationToken))
+            .QueryAsync(Query.By("assignedRole", context.Message.Role).Sort("dueAt").Take(1000), context.CancellationToken);
+        var now = time.GetUtcNow();
+        await context.RespondAsync(new TaskList(found.Select(f => f.Document)
+            .Where(s => s.CurrentStep is not null)
+            .Select(s => new TaskItem(s.CorrelationId, s.CurrentStep!.Value, s.DueAt, PermitSagas.IsOverdue(s, now)))
+            .ToList()));
+    }
+}

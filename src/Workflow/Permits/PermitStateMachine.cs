@@ -1,0 +1,261 @@
+using MassTransit;
+using Ptsp.Contracts;
+using Ptsp.Contracts.Permits;
+using Ptsp.Hosting.Calendar;
+using Ptsp.Hosting.Sagas;
+
+namespace Ptsp.Workflow.Permits;
+
+/// <summary>
+/// The permit SOP, steps 3–10, as sop.md lists them: each state is a step with the role that acts and
+/// its target in working time; the return loops are where the SOP has them (completeness → applicant;
+/// section head, division head and agency head → drafting). Officers act on the owning services; this
+/// machine follows their events, keeps the history, and commands the next service (via its outbox).
+/// </summary>
+public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
+{
+    readonly WorkingCalendar _calendar;
+    readonly ServiceLevels _levels;
+
+    public PermitStateMachine(WorkingCalendar calendar, ServiceLevels levels)
+    {
+        _calendar = calendar;
+        _levels = levels;
+        InstanceState(x => x.CurrentState);
+
+        Event(() => Created, x => x.CorrelateById(m => m.Message.ApplicationId));
+        CorrelateAll();
+
+        // A late or repeated event for a step already passed changes nothing (exact repeats are skipped by the saga inbox).
+        OnUnhandledEvent(x => x.Ignore());
+
+        // Step 3: the applicant prepares the file.
+        Initially(
+            When(Created)
+                .Then(x =>
+                {
+                    x.Saga.ApplicantUsername = x.Message.ApplicantUsername;
+                    x.Saga.ApplicantName = x.Message.ApplicantName;
+                    x.Saga.PermitTypeCode = x.Message.PermitTypeCode;
+                    x.Saga.BusinessName = x.Message.BusinessName;
+                    x.Saga.CreatedAt = x.Message.CreatedAt;
+                    Record(x.Saga, 3, "Permohonan dibuat", x.Message.ApplicantUsername, Roles.Applicant, x.Message.CreatedAt);
+                    Enter(x.Saga, 3, Roles.Applicant, x.Message.CreatedAt, null);
+                })
+                .TransitionTo(Draft));
+
+        // Step 3 → 4: submitted; FrontOffice checks completeness within the target.
+        During(Draft, ReturnedToApplicant,
+            When(Submitted)
+                .Then(x =>
+                {
+                    Record(x.Saga, 3, x.Message.Round == 1 ? "Permohonan diajukan" : "Permohonan diajukan kembali", x.Message.ApplicantUsername,
+                        Roles.Applicant, x.Message.SubmittedAt);
+                    Enter(x.Saga, 4, Roles.FrontOffice, x.Message.SubmittedAt, _levels[ServiceLevels.CompletenessCheck]);
+                })
+                .TransitionTo(AwaitingCompletenessCheck));
+
+        // Step 4: incomplete → back to the applicant (the agency's clock stops); complete → receipt, back office.
+        During(AwaitingCompletenessCheck,
+            When(Returned)
+                .Then(x =>
+                {
+                    Record(x.Saga, 4, "Berkas tidak lengkap, dikembalikan kepada pemohon", x.Message.Officer, Roles.FrontOffice, x.Message.ReturnedAt,
+                        $"{x.Message.Note} (kurang: {string.Join(", ", x.Message.MissingRequirements)})");
+                    Enter(x.Saga, 3, Roles.Applicant, x.Message.ReturnedAt, null);
+                })
+                .TransitionTo(ReturnedToApplicant),
+            When(Accepted)
+                .Then(x =>
+                {
+                    x.Saga.ReceiptNumber = x.Message.ReceiptNumber;
+                    x.Saga.TechnicalReview = x.Message.TechnicalReview;
+                    Record(x.Saga, 4, $"Berkas lengkap, tanda terima {x.Message.ReceiptNumber} diterbitkan", x.Message.Officer, Roles.FrontOffice,
+                        x.Message.AcceptedAt);
+                    x.Saga.Send(Queues.Address(Queues.OpenTechnicalReview),
+                        new OpenTechnicalReview(x.Saga.CorrelationId, x.Saga.PermitTypeCode, x.Saga.BusinessName, x.Message.TechnicalReview),
+                        x.Message.AcceptedAt);
+                    Enter(x.Saga, 5, Roles.BackOffice, x.Message.AcceptedAt, _levels[ServiceLevels.TechnicalData]);
+                })
+                .TransitionTo(AwaitingTechnicalData));
+
+        // Step 5: back office enters technical data and schedules; step 6 has the permit type's NSPK time.
+        During(AwaitingTechnicalData,
+            When(Scheduled)
+                .Then(x =>
+                {
+                    var at = _calendar.ToAgencyTime(x.Message.ScheduledAt);
+                    Record(x.Saga, 5, "Data teknis dimasukkan dan kajian teknis dijadwalkan", x.Message.Officer, Roles.BackOffice, x.Message.RecordedAt,
+                        $"{ReviewName(x.Message.ReviewKind)} pada {at:dd-MM-yyyy HH:mm} di {x.Message.Location}");
+                    var days = x.Saga.TechnicalReview?.WorkingDays ?? 1;
+                    Enter(x.Saga, 6, Roles.TechnicalTeam, x.Message.RecordedAt, _calendar.WorkingDay * days);
+                })
+                .TransitionTo(InTechnicalReview));
+
+        // Step 6: the technical team reports (BAP) and recommends; drafting follows.
+        During(InTechnicalReview,
+            When(ReportUploaded)
+                .Then(x => Record(x.Saga, 6, "Berita acara pemeriksaan (BAP) diunggah", x.Message.Officer, Roles.TechnicalTeam, x.Message.UploadedAt)),
+            When(Recommended)
+                .Then(x =>
+                {
+                    x.Saga.Recommendation = x.Message.Recommendation;
+                    Record(x.Saga, 6, x.Message.Recommendation == Recommendation.Approve ? "Rekomendasi teknis: disetujui" : "Rekomendasi teknis: ditolak",
+                        x.Message.Officer, Roles.TechnicalTeam, x.Message.IssuedAt, x.Message.Notes);
+                    x.Saga.Send(Queues.Address(Queues.OpenDrafting),
+                        new OpenDrafting(x.Saga.CorrelationId, x.Saga.ApplicantUsername, x.Saga.ApplicantName, x.Saga.BusinessName, x.Saga.PermitTypeCode,
+                            x.Message.Recommendation),
+                        x.Message.IssuedAt);
+                    Enter(x.Saga, 7, Roles.BackOffice, x.Message.IssuedAt, _levels[ServiceLevels.Drafting]);
+                })
+                .TransitionTo(InDrafting));
+
+        // Step 7: back office drafts the permit or the rejection letter.
+        During(InDrafting,
+            When(Drafted)
+                .Then(x =>
+                {
+                    x.Saga.Revision = x.Message.Revision;
+                    x.Saga.DecisionKind = x.Message.Kind;
+                    Record(x.Saga, 7, $"{(x.Message.Kind == DecisionKind.Permit ? "Draf izin" : "Draf surat penolakan")} disusun (revisi {x.Message.Revision})",
+                        x.Message.Officer, Roles.BackOffice, x.Message.DraftedAt);
+                    Enter(x.Saga, 8, Roles.SectionHead, x.Message.DraftedAt, _levels[ServiceLevels.SectionHeadVerification]);
+                })
+                .TransitionTo(SectionHeadVerification));
+
+        // Step 8: the section head validates, or returns to drafting.
+        During(SectionHeadVerification,
+            When(Verified, x => x.Message.Role == Roles.SectionHead && x.Message.Revision == x.Saga.Revision)
+                .Then(x =>
+                {
+                    Record(x.Saga, 8, "Draf diverifikasi Kepala Seksi", x.Message.Officer, Roles.SectionHead, x.Message.VerifiedAt);
+                    Enter(x.Saga, 9, Roles.DivisionHead, x.Message.VerifiedAt, _levels[ServiceLevels.DivisionHeadVerification]);
+                })
+                .TransitionTo(DivisionHeadVerification),
+            When(DraftReturned, x => x.Message.Role == Roles.SectionHead && x.Message.Revision == x.Saga.Revision)
+                .Then(x => BackToDrafting(x.Saga, 8, x.Message))
+                .TransitionTo(InDrafting));
+
+        // Step 9: the division head validates, or returns to drafting.
+        During(DivisionHeadVerification,
+            When(Verified, x => x.Message.Role == Roles.DivisionHead && x.Message.Revision == x.Saga.Revision)
+                .Then(x =>
+                {
+                    Record(x.Saga, 9, "Draf diverifikasi Kepala Bidang", x.Message.Officer, Roles.DivisionHead, x.Message.VerifiedAt);
+                    Enter(x.Saga, 10, Roles.AgencyHead, x.Message.VerifiedAt, _levels[ServiceLevels.Signing]);
+                })
+                .TransitionTo(AwaitingSignature),
+            When(DraftReturned, x => x.Message.Role == Roles.DivisionHead && x.Message.Revision == x.Saga.Revision)
+                .Then(x => BackToDrafting(x.Saga, 9, x.Message))
+                .TransitionTo(InDrafting));
+
+        // Step 10: the head signs (the applicant always receives a signed decision), or returns to drafting.
+        During(AwaitingSignature,
+            When(DraftReturned, x => x.Message.Role == Roles.AgencyHead && x.Message.Revision == x.Saga.Revision)
+                .Then(x => BackToDrafting(x.Saga, 10, x.Message))
+                .TransitionTo(InDrafting),
+            When(Signed)
+                .Then(x => Decide(x.Saga, x.Message.DocumentNumber, DecisionKind.Permit, x.Message.Signer, x.Message.SignedAt,
+                    $"Izin ditandatangani secara elektronik dan diterbitkan, nomor {x.Message.DocumentNumber}"))
+                .TransitionTo(Issued),
+            When(RefusalSigned)
+                .Then(x => Decide(x.Saga, x.Message.DocumentNumber, DecisionKind.Rejection, x.Message.Signer, x.Message.SignedAt,
+                    $"Surat penolakan ditandatangani secara elektronik, nomor {x.Message.DocumentNumber}"))
+                .TransitionTo(Rejected));
+    }
+
+    void CorrelateAll()
+    {
+        Event(() => Submitted, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => Returned, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => Accepted, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => Scheduled, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => ReportUploaded, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => Recommended, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => Drafted, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => Verified, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => DraftReturned, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => Signed, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => RefusalSigned, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+    }
+
+    /// <summary>The case moves to <paramref name="step"/>: <paramref name="role"/> must act within <paramref name="target"/> working time (none: the clock stops).</summary>
+    void Enter(PermitState saga, int? step, string? role, DateTimeOffset at, TimeSpan? target)
+    {
+        saga.CurrentStep = step;
+        saga.AssignedRole = role;
+        saga.StepStartedAt = at;
+        saga.DueAt = target is { } t ? _calendar.Add(at, t) : null;
+    }
+
+    static void Record(PermitState saga, int step, string action, string actor, string role, DateTimeOffset at, string? note = null) =>
+        saga.History.Add(new PermitHistoryEntry(step, action, actor, role, at, note, saga.DueAt is { } due && at > due));
+
+    void BackToDrafting(PermitState saga, int step, DecisionReturned message)
+    {
+        var who = step switch { 8 => "Kepala Seksi", 9 => "Kepala Bidang", _ => "Kepala DPMPTSP" };
+        Record(saga, step, $"Draf dikembalikan oleh {who} untuk diperbaiki", message.Officer, message.Role, message.ReturnedAt, message.Note);
+        Enter(saga, 7, Roles.BackOffice, message.ReturnedAt, _levels[ServiceLevels.Drafting]);
+    }
+
+    void Decide(PermitState saga, string documentNumber, DecisionKind kind, string signer, DateTimeOffset at, string action)
+    {
+        saga.DocumentNumber = documentNumber;
+        saga.DecisionKind = kind;
+        Record(saga, 10, action, signer, Roles.AgencyHead, at);
+        Enter(saga, null, null, at, null);
+    }
+
+    static string ReviewName(ReviewKind kind) => kind switch
+    {
+        ReviewKind.Meeting => "Rapat teknis",
+        ReviewKind.Inspection => "Peninjauan lapangan",
+        _ => "Rapat teknis dan peninjauan lapangan",
+    };
+
+    public State Draft { get; private set; } = null!;
+
+    public State AwaitingCompletenessCheck { get; private set; } = null!;
+
+    public State ReturnedToApplicant { get; private set; } = null!;
+
+    public State AwaitingTechnicalData { get; private set; } = null!;
+
+    public State InTechnicalReview { get; private set; } = null!;
+
+    public State InDrafting { get; private set; } = null!;
+
+    public State SectionHeadVerification { get; private set; } = null!;
+
+    public State DivisionHeadVerification { get; private set; } = null!;
+
+    public State AwaitingSignature { get; private set; } = null!;
+
+    public State Issued { get; private set; } = null!;
+
+    public State Rejected { get; private set; } = null!;
+
+    public Event<ApplicationCreated> Created { get; private set; } = null!;
+
+    public Event<ApplicationSubmitted> Submitted { get; private set; } = null!;
+
+    public Event<ApplicationReturned> Returned { get; private set; } = null!;
+
+    public Event<ApplicationAccepted> Accepted { get; private set; } = null!;
+
+    public Event<TechnicalReviewScheduled> Scheduled { get; private set; } = null!;
+
+    public Event<InspectionReportUploaded> ReportUploaded { get; private set; } = null!;
+
+    public Event<TechnicalRecommendationIssued> Recommended { get; private set; } = null!;
+
+    public Event<DecisionDrafted> Drafted { get; private set; } = null!;
+
+    public Event<DecisionVerified> Verified { get; private set; } = null!;
+
+    public Event<DecisionReturned> DraftReturned { get; private set; } = null!;
+
+    public Event<PermitIssued> Signed { get; private set; } = null!;
+
+    public Event<PermitRejected> RefusalSigned { get; private set; } = null!;
+}
