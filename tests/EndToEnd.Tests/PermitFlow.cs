@@ -11,10 +11,13 @@ namespace Ptsp.EndToEnd.Tests;
 public static class PermitFlow
 {
     /// <summary>A billboard permit (field inspection with a BAP) that is approved, verified and signed: Issued.</summary>
-    public static async Task<Guid> IssueAsync(PtspClient api, Cast cast)
+    /// <param name="checkpoint">Called right after the actions named "submitted", "accepted", "recommended" and "drafted" (e.g. to restart a service).</param>
+    public static async Task<Guid> IssueAsync(PtspClient api, Cast cast, Func<string, Task>? checkpoint = null)
     {
         const string type = "REKLAME";
+        checkpoint ??= _ => Task.CompletedTask;
         var id = await ApplyAsync(api, cast, type);
+        await checkpoint("submitted");
 
         // Step 4 returns the file once; the applicant replaces the document and resubmits.
         await api.ActAsync(id, "completeness", new { complete = false, missingRequirements = new[] { "DESAIN_REKLAME" }, note = "Ukuran reklame tidak tercantum." },
@@ -30,6 +33,7 @@ public static class PermitFlow
         await api.WaitForAsync(id, cast["FrontOffice"], "Submitted", 4);
 
         var accepted = await AcceptAndScheduleAsync(api, cast, id, "Inspection");
+        await checkpoint("accepted");
         Assert.Matches(new Regex(@"^PTSP/\d{4}/\d{6}$"), accepted.Get<string>("receiptNumber"));
 
         // Step 6: an inspection needs its BAP before the recommendation.
@@ -39,10 +43,12 @@ public static class PermitFlow
             "application/pdf", cast["TechnicalTeam"]), HttpStatusCode.Created);
         await api.ActAsync(id, "technical-recommendation", new { recommendation = "Approve", notes = "Lokasi dan konstruksi sesuai ketentuan." },
             cast["TechnicalTeam"]);
+        await checkpoint("recommended");
         await api.WaitForAsync(id, cast["BackOffice"], "InDrafting", 7);
 
         // Steps 7–9 with a return from each verifier.
         await DraftAsync(api, cast, id, "Permit");
+        await checkpoint("drafted");
         await api.ActAsync(id, "verification", new { approve = false, note = "Masa berlaku izin belum dicantumkan." }, cast["SectionHead"]);
         await api.WaitForAsync(id, cast["BackOffice"], "InDrafting", 7);
         await DraftAsync(api, cast, id, "Permit");

@@ -56,6 +56,7 @@ public sealed class DistributedFixture : IAsyncLifetime
 {
     public const string OfficerPassword = "Petugas-Uji-2026";
     public static readonly string[] Services = ["Registration", "Workflow", "Intake", "Technical", "Signing", "Gateway"];
+    public static readonly string[] ReplicatedServices = ["Intake", "Technical"];
 
     readonly string _directory = Directory.CreateTempSubdirectory("ptsp-distributed-").FullName;
     readonly Dictionary<string, ServiceProcess> _processes = [];
@@ -85,6 +86,9 @@ public sealed class DistributedFixture : IAsyncLifetime
 
         foreach (var service in Services.Where(s => s != "Gateway"))
             _processes[service] = Start(service);
+        // Departments scale alone: a second replica of Intake and of Technical competes for the same queues.
+        foreach (var service in ReplicatedServices)
+            _processes[$"{service}-2"] = Start(service);
         // The Gateway streams files to Intake and Technical.
         _environment["Services__Intake__Url"] = _processes["Intake"].BaseAddress.ToString();
         _environment["Services__Technical__Url"] = _processes["Technical"].BaseAddress.ToString();
@@ -101,7 +105,7 @@ public sealed class DistributedFixture : IAsyncLifetime
         await old.DisposeAsync();
         if (whileDown is not null)
             await whileDown();
-        _processes[service] = Start(service, old.Port);
+        _processes[service] = Start(service.Split('-')[0], old.Port);
         await _processes[service].WaitReadyAsync(TimeSpan.FromSeconds(120));
     }
 

@@ -55,9 +55,19 @@ public static class PermitApi
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            last = await api.GetApplicationAsync(id, token);
-            if (last.Get<string>("status") == status && last["currentStep"]?.GetValue<int>() == step)
-                return last;
+            // Right after creation the saga may not exist yet: 404 until it does.
+            var response = await api.GetAsync($"/api/v1/applications/{id}", token);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                last = await PtspClient.Json(response);
+                if (last.Get<string>("status") == status && last["currentStep"]?.GetValue<int>() == step)
+                    return last;
+            }
+            else if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                await PtspClient.Expect(response, HttpStatusCode.OK);
+            }
+
             await Task.Delay(100);
         }
 

@@ -1,0 +1,31 @@
+using Ptsp.EndToEnd.Tests.Infrastructure;
+
+namespace Ptsp.EndToEnd.Tests;
+
+/// <summary>The permit SOP across separate processes over RabbitMQ, with two replicas of Intake and of Technical.</summary>
+public sealed class DistributedPermitTests(DistributedFixture ptsp) : IClassFixture<DistributedFixture>
+{
+    [Fact]
+    public Task A_permit_is_issued_and_another_rejected_with_two_replicas_acting_once() =>
+        ptsp.WithLogsOnFailure(async () =>
+        {
+            var cast = await Cast.AssembleAsync(ptsp.Client, ptsp.Mail, DistributedFixture.OfficerPassword);
+            // The exact history in the flows shows each action took effect once, though two replicas listen.
+            await Task.WhenAll(PermitFlow.IssueAsync(ptsp.Client, cast), PermitFlow.RejectAsync(ptsp.Client, cast));
+        });
+
+    [Fact]
+    public Task Restarting_services_in_the_middle_of_the_process_loses_nothing() =>
+        ptsp.WithLogsOnFailure(async () =>
+        {
+            var cast = await Cast.AssembleAsync(ptsp.Client, ptsp.Mail, DistributedFixture.OfficerPassword, "Hendra Gunawan");
+            var restarts = new Dictionary<string, string>
+            {
+                ["submitted"] = "Workflow",
+                ["accepted"] = "Technical",
+                ["recommended"] = "Signing",
+                ["drafted"] = "Intake-2",
+            };
+            await PermitFlow.IssueAsync(ptsp.Client, cast, checkpoint => ptsp.RestartAsync(restarts[checkpoint]));
+        });
+}
