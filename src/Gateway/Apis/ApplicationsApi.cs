@@ -208,6 +208,8 @@ public static class ApplicationsApi
     static async Task<(ApplicationStatus? Status, IResult? Refusal)> StatusFor(Guid id, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> client,
         HttpContext http)
     {
+        if (!IsOfficer(user) && !user.IsInRole(Roles.Applicant))
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden));
         var response = await client.GetResponse<ApplicationStatus, CommandRefused>(new GetApplicationStatus(id), http.RequestAborted);
         if (!response.Is(out Response<ApplicationStatus>? found) || (!IsOfficer(user) && found!.Message.ApplicantUsername != user.Identity?.Name))
             return (null, TypedResults.Problem(title: "Permohonan tidak ditemukan.", statusCode: StatusCodes.Status404NotFound));

@@ -29,8 +29,9 @@ public sealed class FileBlobStore(string directory) : IBlobStore
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long length = 0;
-        await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        try
         {
+            await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
             var buffer = new byte[81920];
             int read;
             while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
@@ -41,6 +42,12 @@ public sealed class FileBlobStore(string directory) : IBlobStore
             }
 
             await file.FlushAsync(cancellationToken);
+        }
+        catch
+        {
+            // Whole or not at all: a failed or refused upload leaves nothing behind.
+            File.Delete(temp);
+            throw;
         }
 
         File.Move(temp, path, overwrite: true);

@@ -14,6 +14,8 @@ public sealed class EmbeddedFixture : IAsyncLifetime
 
     public MailPickup Mail => new(Path.Combine(_directory, "mail"));
 
+    public string DataDirectory => Path.Combine(_directory, "data");
+
     public ServiceProcess Host => _host!;
 
     public async Task InitializeAsync()
