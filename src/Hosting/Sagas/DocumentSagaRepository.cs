@@ -108,6 +108,9 @@ sealed class DocumentSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScop
 
     public async Task Update(SagaConsumeContext<TSaga> context)
     {
+        if (context.Saga is ISagaOutbox { IsRepeat: true })
+            return;
+
         var loaded = context.Saga.Version;
         context.Saga.Version = loaded + 1;
         await collection.ReplaceAsync(Key(context.Saga.CorrelationId), context.Saga, loaded, SagaOutbox.Take(context.Saga), CancellationToken);

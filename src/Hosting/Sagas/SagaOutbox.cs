@@ -16,6 +16,10 @@ public interface ISagaOutbox
     [JsonIgnore]
     List<OutboxMessage> Outgoing { get; }
 
+    /// <summary>Set by the inbox when the message being consumed is a repeat: the repository then writes nothing.</summary>
+    [JsonIgnore]
+    bool IsRepeat { get; set; }
+
     /// <summary>The most recent consumed message ids (bounded).</summary>
     List<Guid> ConsumedMessages { get; set; }
 }
@@ -63,7 +67,10 @@ public sealed class SagaInboxFilter<TSaga> : IFilter<SagaConsumeContext<TSaga>>
         if (context.MessageId is { } id)
         {
             if (context.Saga.HasConsumed(id))
+            {
+                context.Saga.IsRepeat = true;
                 return;
+            }
             context.Saga.RecordConsumed(id);
         }
 

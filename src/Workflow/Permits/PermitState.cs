@@ -53,6 +53,9 @@ public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaO
 
     [JsonIgnore]
     public List<OutboxMessage> Outgoing { get; } = [];
+
+    [JsonIgnore]
+    public bool IsRepeat { get; set; }
 }
 
 public sealed record PermitHistoryEntry(int Step, string Action, string Actor, string Role, DateTimeOffset At, string? Note, bool Overdue);
