@@ -13,6 +13,8 @@ export Bus__RabbitMq__Host="${Bus__RabbitMq__Host:-127.0.0.1}"
 export Storage__Sqlite__Directory="${Storage__Sqlite__Directory:-$ROOT/data/distributed}"
 export Mail__PickupDirectory="${Mail__PickupDirectory:-$Storage__Sqlite__Directory/mail}"
 export Seed__OfficerPassword="${Seed__OfficerPassword:-Ptsp-Demo-2026}"
+# QR codes on signed documents point at the Gateway's public verification page.
+export Public__BaseUrl="${Public__BaseUrl:-${ASPNETCORE_URLS%%;*}}"
 mkdir -p "$Storage__Sqlite__Directory"
 # One signing key shared by Registration (issues tokens) and the Gateway (checks them).
 if [ -z "${Auth__SigningKey:-}" ]; then

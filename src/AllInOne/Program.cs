@@ -5,6 +5,7 @@ using Ptsp.Intake;
 using Ptsp.Intake.Applications;
 using Ptsp.Registration;
 using Ptsp.Signing;
+using Ptsp.Signing.Decisions;
 using Ptsp.Technical;
 using Ptsp.Technical.Reviews;
 using Ptsp.Workflow;
@@ -26,4 +27,5 @@ app.MapGatewayEndpoints();
 // The services' internal file endpoints; the Gateway streams to them in this same process.
 app.MapIntakeEndpoints();
 app.MapTechnicalEndpoints();
+app.MapSigningEndpoints();
 app.Run();

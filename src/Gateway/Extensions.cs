@@ -68,6 +68,7 @@ public static class Extensions
             bus.AddRequestClient<GetApplicationStatus>(timeout);
             bus.AddRequestClient<GetApplications>(timeout);
             bus.AddRequestClient<GetTasks>(timeout);
+            bus.AddRequestClient<GetDecisionVerification>(timeout);
         });
         return builder;
     }
@@ -90,6 +91,7 @@ public static class Extensions
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("Ptsp API v1").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapAccountsApi();
         app.MapApplicationsApi();
+        app.MapVerificationApi();
         return app;
     }
 }

@@ -6,7 +6,7 @@ using Ptsp.Hosting.Bus;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("gateway");
 builder.AddGatewayService();
-foreach (var service in new[] { InternalServices.Intake, InternalServices.Technical })
+foreach (var service in new[] { InternalServices.Intake, InternalServices.Technical, InternalServices.Signing })
 {
     if (string.IsNullOrWhiteSpace(builder.Configuration[$"Services:{service}:Url"]))
         throw new InvalidOperationException($"Services:{service}:Url must name the {service} service's address (e.g. http://127.0.0.1:5083).");

@@ -39,6 +39,8 @@ public static class ServiceDefaults
         builder.Services.TryAddSingleton(sp => new ServiceLevels(builder.Configuration, sp.GetRequiredService<CalendarOptions>()));
 
         builder.Services.TryAddSingleton<StorageFactory>();
+        builder.Services.TryAddSingleton(_ => Documents.AgencyOptions.Read(builder.Configuration));
+        builder.Services.TryAddSingleton<Documents.PublicSite>();
         if (!builder.Services.Any(d => d.ImplementationType == typeof(OutboxDispatcher)))
         {
             builder.Services.AddHostedService<OutboxDispatcher>();

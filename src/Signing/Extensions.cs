@@ -1,5 +1,6 @@
 using MassTransit;
 using Ptsp.Hosting;
+using Ptsp.Hosting.Auth;
 using Ptsp.Hosting.Bus;
 using Ptsp.Signing.Consumers;
 using Ptsp.Signing.Decisions;
@@ -14,7 +15,9 @@ public static class Extensions
     public static IHostApplicationBuilder AddSigningService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceStore(Store);
+        builder.AddPtspAuthentication();
         builder.Services.AddSingleton<SigningStore>();
+        builder.Services.AddSingleton<SigningCredentials>();
         builder.ConfigureBus(bus => bus.AddSigningConsumers());
         return builder;
     }
@@ -25,5 +28,6 @@ public static class Extensions
         bus.AddConsumer<DraftDecisionConsumer>();
         bus.AddConsumer<VerifyDecisionConsumer>();
         bus.AddConsumer<SignDecisionConsumer>();
+        bus.AddConsumer<GetDecisionVerificationConsumer>();
     }
 }

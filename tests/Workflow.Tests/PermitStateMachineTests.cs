@@ -95,7 +95,7 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
 
     async Task<PermitState> ToSubmitted()
     {
-        await On(new ApplicationCreated(_id, "budi.santoso", "Budi Santoso", "REKLAME", "CV Maju", Now));
+        await On(new ApplicationCreated(_id, "budi.santoso", "Budi Santoso", "REKLAME", "Izin Penyelenggaraan Reklame", "CV Maju", Now));
         return await On(new ApplicationSubmitted(_id, "budi.santoso", "REKLAME", 1, Now));
     }
 
@@ -110,7 +110,7 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
     [Fact]
     public async Task A_created_application_is_a_draft_with_the_applicant_and_no_clock()
     {
-        var saga = await On(new ApplicationCreated(_id, "budi.santoso", "Budi Santoso", "REKLAME", "CV Maju", Now));
+        var saga = await On(new ApplicationCreated(_id, "budi.santoso", "Budi Santoso", "REKLAME", "Izin Penyelenggaraan Reklame", "CV Maju", Now));
         AtStep(saga, "Draft", 3, Roles.Applicant);
         Assert.Null(saga.DueAt);
         Assert.Equal("Draft", PermitSagas.Status(saga.CurrentState));

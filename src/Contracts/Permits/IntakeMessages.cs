@@ -34,6 +34,7 @@ public sealed record ApplicationCreated(
     string ApplicantUsername,
     string ApplicantName,
     string PermitTypeCode,
+    string PermitTypeName,
     string BusinessName,
     DateTimeOffset CreatedAt);
 

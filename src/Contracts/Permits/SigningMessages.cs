@@ -15,6 +15,7 @@ public sealed record OpenDrafting(
     string ApplicantName,
     string BusinessName,
     string PermitTypeCode,
+    string PermitTypeName,
     Recommendation Recommendation);
 
 // Commands to Signing (steps 7–10). Each replies CommandAccepted or CommandRefused.
@@ -65,3 +66,18 @@ public sealed record PermitRejected(
     string PermitTypeCode,
     string Signer,
     DateTimeOffset SignedAt);
+
+/// <summary>The public record of a signed decision. Replies <see cref="DecisionVerification"/> or CommandRefused (NotFound).</summary>
+public sealed record GetDecisionVerification(string DocumentNumber);
+
+public sealed record DecisionVerification(
+    string DocumentNumber,
+    DecisionKind Kind,
+    Guid ApplicationId,
+    string HolderName,
+    string BusinessName,
+    string PermitTypeName,
+    DateTimeOffset SignedAt,
+    string SignerName,
+    string Sha256,
+    bool Valid);

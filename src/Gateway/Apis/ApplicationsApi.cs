@@ -35,6 +35,12 @@ public static class ApplicationsApi
         applications.MapPost("/{id:guid}/draft", Draft).RequireAuthorization(Roles.BackOffice);
         applications.MapPost("/{id:guid}/verification", Verification).RequireAuthorization(Extensions.Verifiers);
         applications.MapPost("/{id:guid}/signature", Signature).RequireAuthorization(Roles.AgencyHead);
+        applications.MapGet("/{id:guid}/receipt", (Guid id, InternalServices services) =>
+            InternalServices.Forward(services, InternalServices.Intake, $"/internal/intake/applications/{id}/receipt")).RequireAuthorization();
+        applications.MapGet("/{id:guid}/decision", (Guid id, InternalServices services) =>
+            InternalServices.Forward(services, InternalServices.Signing, $"/internal/signing/applications/{id}/decision")).RequireAuthorization();
+        applications.MapGet("/{id:guid}/draft", (Guid id, InternalServices services) =>
+            InternalServices.Forward(services, InternalServices.Signing, $"/internal/signing/applications/{id}/draft")).RequireAuthorization(Officers);
         return app;
     }
 
@@ -114,10 +120,10 @@ public static class ApplicationsApi
     static IResult UploadDocument(Guid id, string requirementCode, HttpContext http, InternalServices services) =>
         http.Request.ContentLength > Uploads.TenMegabytes
             ? TypedResults.Problem(title: "Berkas melebihi batas 10 MB.", statusCode: StatusCodes.Status413PayloadTooLarge)
-            : new ForwardResult(services, InternalServices.Intake, $"/internal/intake/applications/{id}/documents/{Uri.EscapeDataString(requirementCode)}");
+            : InternalServices.Forward(services, InternalServices.Intake, $"/internal/intake/applications/{id}/documents/{Uri.EscapeDataString(requirementCode)}");
 
     static IResult DownloadDocument(Guid id, string requirementCode, InternalServices services) =>
-        new ForwardResult(services, InternalServices.Intake, $"/internal/intake/applications/{id}/documents/{Uri.EscapeDataString(requirementCode)}");
+        InternalServices.Forward(services, InternalServices.Intake, $"/internal/intake/applications/{id}/documents/{Uri.EscapeDataString(requirementCode)}");
 
     static Task<IResult> Submit(Guid id, ClaimsPrincipal user, IRequestClient<SubmitApplication> client, HttpContext http) =>
         Command(client, new SubmitApplication(id, user.Identity!.Name!), http);
@@ -169,7 +175,7 @@ public static class ApplicationsApi
         if (http.Request.ContentLength > Uploads.TenMegabytes)
             return TypedResults.Problem(title: "Berkas melebihi batas 10 MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
         return await AtStep(id, 6, user, status, http)
-               ?? new ForwardResult(services, InternalServices.Technical, $"/internal/technical/applications/{id}/inspection-report");
+               ?? InternalServices.Forward(services, InternalServices.Technical, $"/internal/technical/applications/{id}/inspection-report");
     }
 
     /// <summary>Step 7.</summary>
@@ -238,9 +244,4 @@ public static class ApplicationsApi
     static bool IsOfficer(ClaimsPrincipal user) => Roles.Officers.Any(user.IsInRole);
 
     static DateTimeOffset? Local(WorkingCalendar calendar, DateTimeOffset? at) => at is { } t ? calendar.ToAgencyTime(t) : null;
-
-    sealed class ForwardResult(InternalServices services, string service, string path) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext) => services.ForwardAsync(httpContext, service, path);
-    }
 }

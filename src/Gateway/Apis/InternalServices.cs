@@ -13,6 +13,15 @@ public sealed class InternalServices(IConfiguration configuration, IServer serve
 {
     public const string Intake = nameof(Intake);
     public const string Technical = nameof(Technical);
+    public const string Signing = nameof(Signing);
+
+    /// <summary>An endpoint result that streams this request to a service's internal endpoint.</summary>
+    public static IResult Forward(InternalServices services, string service, string path) => new ForwardResult(services, service, path);
+
+    sealed class ForwardResult(InternalServices services, string service, string path) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => services.ForwardAsync(httpContext, service, path);
+    }
 
     public Uri BaseFor(string service)
     {

@@ -19,6 +19,7 @@ public static class DocumentsEndpoints
         var group = app.MapGroup("/internal/intake/applications/{id:guid}/documents/{requirementCode}").RequireAuthorization();
         group.MapPut("/", Upload).WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
         group.MapGet("/", Download);
+        app.MapGet("/internal/intake/applications/{id:guid}/receipt", Receipt).RequireAuthorization();
         return app;
     }
 
@@ -85,6 +86,17 @@ public static class DocumentsEndpoints
         return stream is null
             ? Results.Problem(title: "Dokumen tidak ditemukan.", statusCode: StatusCodes.Status404NotFound)
             : Results.Stream(stream, document.ContentType, $"{requirementCode}{FileTypes.Extension(document.ContentType)}");
+    }
+
+    /// <summary>The receipt PDF of an accepted application, for its owner and officers.</summary>
+    static async Task<IResult> Receipt(Guid id, ClaimsPrincipal user, IntakeStore store, CancellationToken cancellationToken)
+    {
+        var stored = await (await store.ApplicationsAsync(cancellationToken)).FindAsync(id.ToString(), cancellationToken);
+        if (stored is null || (!Roles.Officers.Any(user.IsInRole) && stored.Document.ApplicantUsername != user.Identity?.Name))
+            return Results.Problem(title: "Permohonan tidak ditemukan.", statusCode: StatusCodes.Status404NotFound);
+        if (stored.Document.ReceiptNumber is null || await store.Files.OpenAsync(IntakeStore.ReceiptKey(id), cancellationToken) is not { } stream)
+            return Results.Problem(title: "Tanda terima belum diterbitkan: berkas belum dinyatakan lengkap.", statusCode: StatusCodes.Status409Conflict);
+        return Results.Stream(stream, FileTypes.Pdf, $"tanda-terima-{stored.Document.ReceiptNumber.Replace('/', '-')}.pdf");
     }
 
     /// <summary>The problem for an upload that was not stored.</summary>

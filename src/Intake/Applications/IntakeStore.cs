@@ -17,5 +17,7 @@ public sealed class IntakeStore(StorageFactory storage)
 
     public IBlobStore Files => storage.OpenBlobs(Extensions.Store);
 
+    public static string ReceiptKey(Guid applicationId) => $"receipts/{applicationId}.pdf";
+
     public static string DocumentKey(Guid applicationId, string requirement, Guid documentId) => $"applications/{applicationId}/{requirement}/{documentId}";
 }

@@ -47,7 +47,7 @@ public sealed class CreateApplicationConsumer(IntakeStore store, PermitCatalogue
         {
             await (await store.ApplicationsAsync(context.CancellationToken)).InsertAsync(application.Id.ToString(), application,
                 [OutboxMessage.Publish(new ApplicationCreated(application.Id, m.ApplicantUsername, m.ApplicantName, application.PermitTypeCode,
-                    application.BusinessName, now), now)], context.CancellationToken);
+                    catalogue.Find(application.PermitTypeCode)!.Name, application.BusinessName, now), now)], context.CancellationToken);
         }
         catch (DuplicateDocumentException)
         {

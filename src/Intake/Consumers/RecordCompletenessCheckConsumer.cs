@@ -2,6 +2,7 @@ using MassTransit;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Calendar;
+using Ptsp.Hosting.Documents;
 using Ptsp.Hosting.Storage;
 using Ptsp.Intake.Applications;
 using Ptsp.Intake.Catalogue;
@@ -12,7 +13,8 @@ namespace Ptsp.Intake.Consumers;
 /// SOP step 4: FrontOffice checks completeness. Incomplete: the file goes back to the applicant with the
 /// missing requirements and a note. Complete: a receipt number (gap-free per year) and on to back office.
 /// </summary>
-public sealed class RecordCompletenessCheckConsumer(IntakeStore store, PermitCatalogue catalogue, WorkingCalendar calendar, TimeProvider time)
+public sealed class RecordCompletenessCheckConsumer(IntakeStore store, PermitCatalogue catalogue, WorkingCalendar calendar, AgencyOptions agency,
+    TimeProvider time)
     : IConsumer<RecordCompletenessCheck>
 {
     public async Task Consume(ConsumeContext<RecordCompletenessCheck> context)
@@ -68,6 +70,9 @@ public sealed class RecordCompletenessCheckConsumer(IntakeStore store, PermitCat
         application.ReceiptNumber = $"PTSP/{year}/{number:D6}";
         application.AcceptedAt = now;
         application.AcceptedBy = m.Officer;
+        // The receipt is written before the state that points to it; a retry rewrites the same number.
+        await using (var receipt = new MemoryStream(ReceiptDocument.Render(application, type, agency, calendar.ToAgencyTime(now))))
+            await store.Files.PutAsync(IntakeStore.ReceiptKey(application.Id), receipt, context.CancellationToken);
         await applications.ReplaceAsync(stored.Id, application, stored.Version,
             [OutboxMessage.Publish(new ApplicationAccepted(application.Id, m.Officer, application.ReceiptNumber, application.PermitTypeCode,
                 type.TechnicalReview, now), now)],

@@ -3,6 +3,7 @@ using Ptsp.Contracts;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Calendar;
+using Ptsp.Hosting.Documents;
 using Ptsp.Hosting.Storage;
 using Ptsp.Signing.Decisions;
 
@@ -23,6 +24,7 @@ public sealed class OpenDraftingConsumer(SigningStore store) : IConsumer<OpenDra
                 HolderName = m.ApplicantName,
                 BusinessName = m.BusinessName,
                 PermitTypeCode = m.PermitTypeCode,
+                PermitTypeName = m.PermitTypeName,
                 Recommendation = m.Recommendation,
                 State = DecisionState.AwaitingDraft,
             }, cancellationToken: context.CancellationToken);
@@ -129,7 +131,8 @@ public sealed class VerifyDecisionConsumer(SigningStore store, TimeProvider time
 /// SOP step 10: the agency head signs — the decision gets its document number (gap-free per year and kind)
 /// and the permit is issued or the rejection letter sent — or returns the draft with a note.
 /// </summary>
-public sealed class SignDecisionConsumer(SigningStore store, WorkingCalendar calendar, TimeProvider time) : IConsumer<SignDecision>
+public sealed class SignDecisionConsumer(SigningStore store, WorkingCalendar calendar, AgencyOptions agency, SigningCredentials credentials,
+    PublicSite site, TimeProvider time) : IConsumer<SignDecision>
 {
     public async Task Consume(ConsumeContext<SignDecision> context)
     {
@@ -172,6 +175,12 @@ public sealed class SignDecisionConsumer(SigningStore store, WorkingCalendar cal
         decision.SignedBy = m.Officer;
         decision.SignerName = m.OfficerName;
         decision.SignedAt = now;
+
+        // The signed PDF is stored before the state that vouches for it; a retry signs again under the same number.
+        var pdf = DecisionDocument.Signed(decision, agency, credentials, site.VerificationUrl(decision.DocumentNumber), calendar.ToAgencyTime(now));
+        decision.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+        await using (var content = new MemoryStream(pdf))
+            await store.Files.PutAsync(SigningStore.DecisionKey(decision.Id), content, context.CancellationToken);
         var published = kind == DecisionKind.Permit
             ? OutboxMessage.Publish(new PermitIssued(decision.Id, decision.DocumentNumber, decision.ApplicantUsername, decision.HolderName,
                 decision.BusinessName, decision.PermitTypeCode, m.OfficerName, now), now)

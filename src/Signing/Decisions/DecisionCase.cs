@@ -34,6 +34,8 @@ public sealed class DecisionCase
 
     public string PermitTypeCode { get; set; } = "";
 
+    public string PermitTypeName { get; set; } = "";
+
     public Recommendation Recommendation { get; set; }
 
     public DecisionState State { get; set; }
@@ -51,6 +53,9 @@ public sealed class DecisionCase
 
     public DateTimeOffset? SignedAt { get; set; }
 
+    /// <summary>SHA-256 (hex) of the signed PDF as issued: what the verification page vouches for.</summary>
+    public string? Sha256 { get; set; }
+
     /// <summary>A Reject recommendation calls for a rejection letter; an Approve for the permit.</summary>
     public DecisionKind ExpectedKind => Recommendation == Recommendation.Approve ? DecisionKind.Permit : DecisionKind.Rejection;
 
@@ -65,10 +70,15 @@ public sealed class SigningStore(StorageFactory storage)
 {
     public static readonly CollectionDefinition<DecisionCase> DecisionsDefinition = new CollectionDefinition<DecisionCase>("decisions")
         .Index("state")
-        .Index("documentNumber", unique: true);
+        .Index("documentNumber", unique: true)
+        .Index("sha256");
 
     public Task<IDocumentCollection<DecisionCase>> DecisionsAsync(CancellationToken cancellationToken = default) =>
         storage.OpenCollectionAsync(Extensions.Store, DecisionsDefinition, cancellationToken);
+
+    public IBlobStore Files => storage.OpenBlobs(Extensions.Store);
+
+    public static string DecisionKey(Guid applicationId) => $"decisions/{applicationId}.pdf";
 
     public async Task<SequenceNumbers> SequencesAsync(CancellationToken cancellationToken = default) =>
         new(await storage.OpenCollectionAsync(Extensions.Store, SequenceNumbers.Definition, cancellationToken));

@@ -21,6 +21,8 @@ public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaO
 
     public string PermitTypeCode { get; set; } = "";
 
+    public string PermitTypeName { get; set; } = "";
+
     public string BusinessName { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -37,6 +37,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                     x.Saga.ApplicantUsername = x.Message.ApplicantUsername;
                     x.Saga.ApplicantName = x.Message.ApplicantName;
                     x.Saga.PermitTypeCode = x.Message.PermitTypeCode;
+                    x.Saga.PermitTypeName = x.Message.PermitTypeName;
                     x.Saga.BusinessName = x.Message.BusinessName;
                     x.Saga.CreatedAt = x.Message.CreatedAt;
                     Record(x.Saga, 3, "Permohonan dibuat", x.Message.ApplicantUsername, Roles.Applicant, x.Message.CreatedAt);
@@ -104,7 +105,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                         x.Message.Officer, Roles.TechnicalTeam, x.Message.IssuedAt, x.Message.Notes);
                     x.Saga.Send(Queues.Address(Queues.OpenDrafting),
                         new OpenDrafting(x.Saga.CorrelationId, x.Saga.ApplicantUsername, x.Saga.ApplicantName, x.Saga.BusinessName, x.Saga.PermitTypeCode,
-                            x.Message.Recommendation),
+                            x.Saga.PermitTypeName, x.Message.Recommendation),
                         x.Message.IssuedAt);
                     Enter(x.Saga, 7, Roles.BackOffice, x.Message.IssuedAt, _levels[ServiceLevels.Drafting]);
                 })

@@ -6,6 +6,7 @@ namespace Ptsp.EndToEnd.Tests.Infrastructure;
 public sealed class EmbeddedFixture : IAsyncLifetime
 {
     public const string OfficerPassword = "Petugas-Uji-2026";
+    public const string PublicBaseUrl = "https://perizinan.purwakartakab.go.id";
 
     readonly string _directory = Directory.CreateTempSubdirectory("ptsp-embedded-").FullName;
     ServiceProcess? _host;
@@ -25,6 +26,7 @@ public sealed class EmbeddedFixture : IAsyncLifetime
             ["Storage__Sqlite__Directory"] = Path.Combine(_directory, "data"),
             ["Mail__PickupDirectory"] = Path.Combine(_directory, "mail"),
             ["Seed__OfficerPassword"] = OfficerPassword,
+            ["Public__BaseUrl"] = PublicBaseUrl,
         }, Path.Combine(_directory, "logs"));
         await _host.WaitReadyAsync(TimeSpan.FromSeconds(90));
         Client = new PtspClient(_host.BaseAddress);
@@ -84,6 +86,7 @@ public sealed class DistributedFixture : IAsyncLifetime
             ["Mail__PickupDirectory"] = Path.Combine(_directory, "mail"),
             ["Seed__OfficerPassword"] = OfficerPassword,
             ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            ["Public__BaseUrl"] = "https://perizinan.purwakartakab.go.id",
         };
 
         foreach (var service in Services.Where(s => s != "Gateway"))
@@ -94,6 +97,7 @@ public sealed class DistributedFixture : IAsyncLifetime
         // The Gateway streams files to Intake and Technical.
         _environment["Services__Intake__Url"] = _processes["Intake"].BaseAddress.ToString();
         _environment["Services__Technical__Url"] = _processes["Technical"].BaseAddress.ToString();
+        _environment["Services__Signing__Url"] = _processes["Signing"].BaseAddress.ToString();
         _processes["Gateway"] = Start("Gateway");
         await Task.WhenAll(_processes.Values.Select(p => p.WaitReadyAsync(TimeSpan.FromSeconds(120))));
         Client = new PtspClient(_processes["Gateway"].BaseAddress);
