@@ -29,7 +29,8 @@ public static class Extensions
                 .Build())
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy("Officers", p => Active(p).RequireRole(Roles.Officers))
-            .AddPolicy(Verifiers, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead));
+            .AddPolicy(Verifiers, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead))
+            .AddPolicy(ReportsApi.Supervisors, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead, Roles.AgencyHead));
         foreach (var role in Roles.Officers.Append(Roles.Applicant))
             builder.Services.AddAuthorizationBuilder().AddPolicy(role, p => Active(p).RequireRole(role));
 
@@ -69,6 +70,7 @@ public static class Extensions
             bus.AddRequestClient<GetApplications>(timeout);
             bus.AddRequestClient<GetTasks>(timeout);
             bus.AddRequestClient<GetDecisionVerification>(timeout);
+            bus.AddRequestClient<GetSlaReport>(timeout);
         });
         return builder;
     }
@@ -92,6 +94,7 @@ public static class Extensions
         app.MapAccountsApi();
         app.MapApplicationsApi();
         app.MapVerificationApi();
+        app.MapReportsApi();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Ptsp.Hosting;
 using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Sagas;
+using Ptsp.Workflow.Deadlines;
 using Ptsp.Workflow.Permits;
 using Ptsp.Workflow.Registrations;
 
@@ -14,6 +15,11 @@ public static class Extensions
     public static IHostApplicationBuilder AddWorkflowService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceStore(Store);
+        builder.AddMail();
+        builder.Services.AddSingleton<EscalationOptions>();
+        builder.Services.AddSingleton<Escalation>();
+        builder.Services.AddSingleton<DeadlineWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
         builder.Services.AddSingleton<RegistrationSagas>();
         builder.Services.AddSingleton<PermitSagas>();
         builder.ConfigureBus(bus => bus.AddWorkflowConsumers());
@@ -31,5 +37,6 @@ public static class Extensions
         bus.AddConsumer<GetApplicationStatusConsumer>();
         bus.AddConsumer<GetApplicationsConsumer>();
         bus.AddConsumer<GetTasksConsumer>();
+        bus.AddConsumer<GetSlaReportConsumer>();
     }
 }

@@ -11,6 +11,7 @@ using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Storage;
 using Ptsp.Workflow.Permits;
+using Ptsp.Workflow.Deadlines;
 using Ptsp.Workflow.Registrations;
 
 namespace Ptsp.Workflow.Tests;
@@ -22,44 +23,19 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
 
     // Monday 23 November 2026, 09:00 WIB.
     readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, Wib));
-    readonly string _directory = Directory.CreateTempSubdirectory("ptsp-permit-").FullName;
     readonly Guid _id = NewId.NextGuid();
-    ServiceProvider _provider = null!;
+    WorkflowTestHost _host = null!;
     ITestHarness _harness = null!;
     IDocumentCollection<PermitState> _sagas = null!;
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Storage:Sqlite:Directory", _directory)]).Build();
-        _provider = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<TimeProvider>(_time)
-            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddSingleton<StorageFactory>()
-            .AddSingleton(CalendarOptions.From(configuration))
-            .AddSingleton<WorkingCalendar>()
-            .AddSingleton(sp => new ServiceLevels(configuration, sp.GetRequiredService<CalendarOptions>()))
-            .AddSingleton<RegistrationSagas>()
-            .AddSingleton<PermitSagas>()
-            .AddMassTransitTestHarness(x =>
-            {
-                x.AddWorkflowConsumers();
-                x.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UsePtspEndpointPolicy(context));
-            })
-            .BuildServiceProvider(true);
-        _harness = _provider.GetRequiredService<ITestHarness>();
-        await _harness.Start();
-        _sagas = await _provider.GetRequiredService<PermitSagas>().CollectionAsync();
+        _host = await WorkflowTestHost.StartAsync(_time);
+        _harness = _host.Harness;
+        _sagas = await _host.Get<PermitSagas>().CollectionAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _provider.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     DateTimeOffset Now => _time.GetUtcNow();
 
@@ -102,7 +78,7 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
     async Task<PermitState> ToDrafting(Recommendation recommendation)
     {
         await ToSubmitted();
-        await On(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000001", "REKLAME", new TechnicalReviewInfo(ReviewKind.Inspection, 3), Now));
+        await On(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000001", "REKLAME", new TechnicalReviewInfo(ReviewKind.Inspection, 3), 7, Now));
         await On(new TechnicalReviewScheduled(_id, "backoffice", ReviewKind.Inspection, Now.AddDays(1), "Jl. Veteran", Now));
         return await On(new TechnicalRecommendationIssued(_id, "teknis", recommendation, "Catatan", Now));
     }
@@ -144,7 +120,7 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
     public async Task An_accepted_file_gets_its_receipt_and_Technical_is_told_to_open_the_file()
     {
         await ToSubmitted();
-        var saga = await On(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000042", "REKLAME", new TechnicalReviewInfo(ReviewKind.Inspection, 3), Now));
+        var saga = await On(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000042", "REKLAME", new TechnicalReviewInfo(ReviewKind.Inspection, 3), 7, Now));
 
         AtStep(saga, "AwaitingTechnicalData", 5, Roles.BackOffice);
         Assert.Equal("PTSP/2026/000042", saga.ReceiptNumber);
@@ -159,7 +135,7 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
     public async Task The_technical_review_is_due_after_the_permit_types_working_days()
     {
         await ToSubmitted();
-        await On(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000001", "REKLAME", new TechnicalReviewInfo(ReviewKind.Inspection, 3), Now));
+        await On(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000001", "REKLAME", new TechnicalReviewInfo(ReviewKind.Inspection, 3), 7, Now));
         var saga = await On(new TechnicalReviewScheduled(_id, "backoffice", ReviewKind.Inspection, Now.AddDays(1), "Jl. Veteran", Now));
 
         AtStep(saga, "InTechnicalReview", 6, Roles.TechnicalTeam);
@@ -263,7 +239,7 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
     {
         await ToSubmitted();
         _time.SetUtcNow(At(23, 10, 30));
-        var saga = await On(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000001", "REKLAME", new TechnicalReviewInfo(ReviewKind.Inspection, 3), Now));
+        var saga = await On(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000001", "REKLAME", new TechnicalReviewInfo(ReviewKind.Inspection, 3), 7, Now));
 
         Assert.True(saga.History[^1].Overdue);
         Assert.False(saga.History[^2].Overdue);

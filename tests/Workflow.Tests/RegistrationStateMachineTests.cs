@@ -9,6 +9,7 @@ using Ptsp.Contracts.Accounts;
 using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Storage;
+using Ptsp.Workflow.Deadlines;
 using Ptsp.Workflow.Registrations;
 
 namespace Ptsp.Workflow.Tests;
@@ -20,42 +21,16 @@ public sealed class RegistrationStateMachineTests : IAsyncLifetime
 
     // Friday 27 November 2026, 15:30 WIB.
     readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 15, 30, 0, Wib));
-    readonly string _directory = Directory.CreateTempSubdirectory("ptsp-workflow-").FullName;
-    ServiceProvider _provider = null!;
+    WorkflowTestHost _host = null!;
     ITestHarness _harness = null!;
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("Storage:Sqlite:Directory", _directory), new("Calendar:Holidays:0", "2026-11-30")])
-            .Build();
-        _provider = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<TimeProvider>(_time)
-            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddSingleton<StorageFactory>()
-            .AddSingleton(CalendarOptions.From(configuration))
-            .AddSingleton<WorkingCalendar>()
-            .AddSingleton(sp => new ServiceLevels(configuration, sp.GetRequiredService<CalendarOptions>()))
-            .AddSingleton<RegistrationSagas>()
-            .AddMassTransitTestHarness(x =>
-            {
-                x.AddWorkflowConsumers();
-                x.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UsePtspEndpointPolicy(context));
-            })
-            .BuildServiceProvider(true);
-        _harness = _provider.GetRequiredService<ITestHarness>();
-        await _harness.Start();
+        _host = await WorkflowTestHost.StartAsync(_time, ("Calendar:Holidays:0", "2026-11-30"));
+        _harness = _host.Harness;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _provider.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     RegistrationSubmitted Submitted(Guid id) => new(id, "Budi Santoso", "3214011505900001", "budi@contoh.co.id", _time.GetUtcNow());
 

@@ -68,4 +68,5 @@ public sealed record ApplicationAccepted(
     string ReceiptNumber,
     string PermitTypeCode,
     TechnicalReviewInfo TechnicalReview,
+    int? StatutoryWorkingDays,
     DateTimeOffset AcceptedAt);

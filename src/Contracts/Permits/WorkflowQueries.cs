@@ -16,7 +16,21 @@ public sealed record ApplicationStatus(
     string? ReceiptNumber,
     DecisionKind? DecisionKind,
     string? DocumentNumber,
-    IReadOnlyList<HistoryEntry> History);
+    IReadOnlyList<HistoryEntry> History,
+    ServiceClock Clock);
+
+/// <summary>
+/// Where the time went: working time with the agency and with the applicant, the pauses of the agency's
+/// clock, and the statutory deadline of the permit type.
+/// </summary>
+public sealed record ServiceClock(
+    TimeSpan AgencyWorkingTime,
+    TimeSpan ApplicantWorkingTime,
+    IReadOnlyList<ClockPauseInfo> Pauses,
+    DateTimeOffset? StatutoryDueAt,
+    bool StatutoryDeadlinePassed);
+
+public sealed record ClockPauseInfo(DateTimeOffset From, DateTimeOffset? To, string Reason, string CausedBy);
 
 public sealed record HistoryEntry(int Step, string Action, string Actor, string Role, DateTimeOffset At, string? Note, bool Overdue);
 

@@ -67,7 +67,14 @@ public static class ApplicationsApi
     public sealed record History(int Step, string Action, string Actor, string Role, DateTimeOffset At, string? Note, bool Overdue);
 
     public sealed record ApplicationDetail(Guid ApplicationId, string ApplicantUsername, string PermitTypeCode, string BusinessName, string Status,
-        int? CurrentStep, string? AssignedRole, DateTimeOffset? DueAt, bool Overdue, string? ReceiptNumber, Decision? Decision, IReadOnlyList<History> History);
+        int? CurrentStep, string? AssignedRole, DateTimeOffset? DueAt, bool Overdue, string? ReceiptNumber, Decision? Decision, IReadOnlyList<History> History,
+        Clock Clock);
+
+    /// <summary>Working minutes with the agency and with the applicant; the pauses of the agency's clock; the statutory deadline.</summary>
+    public sealed record Clock(double AgencyWorkingMinutes, double ApplicantWorkingMinutes, IReadOnlyList<Pause> Pauses, DateTimeOffset? StatutoryDueAt,
+        bool StatutoryDeadlinePassed);
+
+    public sealed record Pause(DateTimeOffset From, DateTimeOffset? To, string Reason, string CausedBy);
 
     public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue);
 
@@ -105,7 +112,10 @@ public static class ApplicationsApi
         return TypedResults.Ok(new ApplicationDetail(s.ApplicationId, s.ApplicantUsername, s.PermitTypeCode, s.BusinessName, s.Status, s.CurrentStep,
             s.AssignedRole, Local(calendar, s.DueAt), s.Overdue, s.ReceiptNumber,
             s.DocumentNumber is null ? null : new Decision(s.DecisionKind!.Value, s.DocumentNumber),
-            s.History.Select(h => new History(h.Step, h.Action, h.Actor, h.Role, calendar.ToAgencyTime(h.At), h.Note, h.Overdue)).ToList()));
+            s.History.Select(h => new History(h.Step, h.Action, h.Actor, h.Role, calendar.ToAgencyTime(h.At), h.Note, h.Overdue)).ToList(),
+            new Clock(Math.Round(s.Clock.AgencyWorkingTime.TotalMinutes, 1), Math.Round(s.Clock.ApplicantWorkingTime.TotalMinutes, 1),
+                s.Clock.Pauses.Select(p => new Pause(calendar.ToAgencyTime(p.From), Local(calendar, p.To), p.Reason, p.CausedBy)).ToList(),
+                Local(calendar, s.Clock.StatutoryDueAt), s.Clock.StatutoryDeadlinePassed)));
     }
 
     static async Task<IResult> Tasks(ClaimsPrincipal user, IRequestClient<GetTasks> client, WorkingCalendar calendar, HttpContext http)

@@ -75,7 +75,7 @@ public sealed class RecordCompletenessCheckConsumer(IntakeStore store, PermitCat
             await store.Files.PutAsync(IntakeStore.ReceiptKey(application.Id), receipt, context.CancellationToken);
         await applications.ReplaceAsync(stored.Id, application, stored.Version,
             [OutboxMessage.Publish(new ApplicationAccepted(application.Id, m.Officer, application.ReceiptNumber, application.PermitTypeCode,
-                type.TechnicalReview, now), now)],
+                type.TechnicalReview, type.StatutoryWorkingDays, now), now)],
             context.CancellationToken);
         await context.Accepted(application.Id);
     }

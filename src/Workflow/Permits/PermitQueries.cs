@@ -1,6 +1,7 @@
 using MassTransit;
 using Ptsp.Contracts.Common;
 using Ptsp.Contracts.Permits;
+using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Workflow.Permits;
@@ -12,7 +13,9 @@ public sealed class PermitSagas(StorageFactory storage)
         .Index("assignedRole")
         .Index("currentStep")
         .Index("createdAt")
-        .Index("dueAt");
+        .Index("dueAt")
+        .Index("nextAlertAt")
+        .Index("statutoryCheckAt");
 
     public Task<IDocumentCollection<PermitState>> CollectionAsync(CancellationToken cancellationToken = default) =>
         storage.OpenCollectionAsync(Extensions.Store, Definition, cancellationToken);
@@ -35,7 +38,7 @@ public sealed class PermitSagas(StorageFactory storage)
     public static bool IsOverdue(PermitState saga, DateTimeOffset now) => saga.DueAt is { } due && now > due;
 }
 
-public sealed class GetApplicationStatusConsumer(PermitSagas sagas, TimeProvider time) : IConsumer<GetApplicationStatus>
+public sealed class GetApplicationStatusConsumer(PermitSagas sagas, WorkingCalendar calendar, TimeProvider time) : IConsumer<GetApplicationStatus>
 {
     public async Task Consume(ConsumeContext<GetApplicationStatus> context)
     {
@@ -47,11 +50,21 @@ public sealed class GetApplicationStatusConsumer(PermitSagas sagas, TimeProvider
         }
 
         var s = stored.Document;
+        var now = time.GetUtcNow();
         await context.RespondAsync(new ApplicationStatus(s.CorrelationId, s.ApplicantUsername, s.PermitTypeCode, s.BusinessName,
-            PermitSagas.Status(s.CurrentState), s.CurrentStep, s.AssignedRole, s.DueAt, PermitSagas.IsOverdue(s, time.GetUtcNow()), s.ReceiptNumber,
+            PermitSagas.Status(s.CurrentState), s.CurrentStep, s.AssignedRole, s.DueAt, PermitSagas.IsOverdue(s, now), s.ReceiptNumber,
             s.DocumentNumber is null ? null : s.DecisionKind, s.DocumentNumber,
-            s.History.Select(h => new HistoryEntry(h.Step, h.Action, h.Actor, h.Role, h.At, h.Note, h.Overdue)).ToList()));
+            s.History.Select(h => new HistoryEntry(h.Step, h.Action, h.Actor, h.Role, h.At, h.Note, h.Overdue)).ToList(),
+            new ServiceClock(AgencyTime(s, now), ApplicantTime(s, now), s.Pauses.Select(p => new ClockPauseInfo(p.From, p.To, p.Reason, p.CausedBy)).ToList(),
+                s.StatutoryDueAt, s.StatutoryDeadlinePassed)));
     }
+
+    // The running step counts too, on the clock of whoever holds the file now.
+    TimeSpan AgencyTime(PermitState s, DateTimeOffset now) =>
+        s.AgencyTime + (s.AssignedRole is { } r && r != Contracts.Roles.Applicant && s.StepStartedAt is { } at ? calendar.Between(at, now) : TimeSpan.Zero);
+
+    TimeSpan ApplicantTime(PermitState s, DateTimeOffset now) =>
+        s.ApplicantTime + (s.AssignedRole == Contracts.Roles.Applicant && s.StepStartedAt is { } at ? calendar.Between(at, now) : TimeSpan.Zero);
 }
 
 public sealed class GetApplicationsConsumer(PermitSagas sagas) : IConsumer<GetApplications>

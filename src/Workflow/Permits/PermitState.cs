@@ -3,11 +3,12 @@ using MassTransit;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Sagas;
 using Ptsp.Hosting.Storage;
+using Ptsp.Workflow.Deadlines;
 
 namespace Ptsp.Workflow.Permits;
 
 /// <summary>One permit application's place in the SOP: the step, who must act, by when, and what happened so far.</summary>
-public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaOutbox
+public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaOutbox, IDeadline
 {
     public Guid CorrelationId { get; set; }
 
@@ -37,6 +38,33 @@ public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaO
     /// <summary>The step's target in working time; null while the file is with the applicant (the agency's clock stops).</summary>
     public DateTimeOffset? DueAt { get; set; }
 
+    public TimeSpan? StepTarget { get; set; }
+
+    public DateTimeOffset? NextAlertAt { get; set; }
+
+    public AlertLevel? NextAlert { get; set; }
+
+    public List<AlertRecord> Alerts { get; set; } = [];
+
+    /// <summary>Every step that ended, with its working time against its target: what the SLA report counts.</summary>
+    public List<StepRecord> Steps { get; set; } = [];
+
+    /// <summary>Working time the file spent with the agency, and with the applicant (drafting, or completing a returned file).</summary>
+    public TimeSpan AgencyTime { get; set; }
+
+    public TimeSpan ApplicantTime { get; set; }
+
+    /// <summary>When the agency's clock stopped because the file went back to the applicant, why, and who sent it.</summary>
+    public List<ClockPause> Pauses { get; set; } = [];
+
+    /// <summary>The permit type's statutory total service time, counted from the complete file (receipt).</summary>
+    public DateTimeOffset? StatutoryDueAt { get; set; }
+
+    /// <summary>Set while the statutory deadline is still to be watched; cleared when it fired or a decision came.</summary>
+    public DateTimeOffset? StatutoryCheckAt { get; set; }
+
+    public bool StatutoryDeadlinePassed { get; set; }
+
     public string? ReceiptNumber { get; set; }
 
     public TechnicalReviewInfo? TechnicalReview { get; set; }
@@ -59,5 +87,10 @@ public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaO
     [JsonIgnore]
     public bool IsRepeat { get; set; }
 }
+
+public sealed record StepRecord(int Step, string Role, string PermitTypeCode, DateTimeOffset StartedAt, DateTimeOffset EndedAt, TimeSpan WorkingTime,
+    TimeSpan? Target, bool Overdue);
+
+public sealed record ClockPause(DateTimeOffset From, DateTimeOffset? To, string Reason, string CausedBy);
 
 public sealed record PermitHistoryEntry(int Step, string Action, string Actor, string Role, DateTimeOffset At, string? Note, bool Overdue);

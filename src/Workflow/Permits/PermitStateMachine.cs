@@ -3,6 +3,7 @@ using Ptsp.Contracts;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Sagas;
+using Ptsp.Workflow.Deadlines;
 
 namespace Ptsp.Workflow.Permits;
 
@@ -16,11 +17,13 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
 {
     readonly WorkingCalendar _calendar;
     readonly ServiceLevels _levels;
+    readonly Escalation _escalation;
 
-    public PermitStateMachine(WorkingCalendar calendar, ServiceLevels levels)
+    public PermitStateMachine(WorkingCalendar calendar, ServiceLevels levels, Escalation escalation)
     {
         _calendar = calendar;
         _levels = levels;
+        _escalation = escalation;
         InstanceState(x => x.CurrentState);
 
         Event(() => Created, x => x.CorrelateById(m => m.Message.ApplicationId));
@@ -52,6 +55,8 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                 {
                     Record(x.Saga, 3, x.Message.Round == 1 ? "Permohonan diajukan" : "Permohonan diajukan kembali", x.Message.ApplicantUsername,
                         Roles.Applicant, x.Message.SubmittedAt);
+                    if (x.Saga.Pauses.Count > 0 && x.Saga.Pauses[^1].To is null)
+                        x.Saga.Pauses[^1] = x.Saga.Pauses[^1] with { To = x.Message.SubmittedAt };
                     Enter(x.Saga, 4, Roles.FrontOffice, x.Message.SubmittedAt, _levels[ServiceLevels.CompletenessCheck]);
                 })
                 .TransitionTo(AwaitingCompletenessCheck));
@@ -63,6 +68,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                 {
                     Record(x.Saga, 4, "Berkas tidak lengkap, dikembalikan kepada pemohon", x.Message.Officer, Roles.FrontOffice, x.Message.ReturnedAt,
                         $"{x.Message.Note} (kurang: {string.Join(", ", x.Message.MissingRequirements)})");
+                    x.Saga.Pauses.Add(new ClockPause(x.Message.ReturnedAt, null, x.Message.Note, x.Message.Officer));
                     Enter(x.Saga, 3, Roles.Applicant, x.Message.ReturnedAt, null);
                 })
                 .TransitionTo(ReturnedToApplicant),
@@ -71,6 +77,8 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                 {
                     x.Saga.ReceiptNumber = x.Message.ReceiptNumber;
                     x.Saga.TechnicalReview = x.Message.TechnicalReview;
+                    if (x.Message.StatutoryWorkingDays is { } statutory)
+                        x.Saga.StatutoryDueAt = x.Saga.StatutoryCheckAt = _calendar.Add(x.Message.AcceptedAt, _calendar.WorkingDay * statutory);
                     Record(x.Saga, 4, $"Berkas lengkap, tanda terima {x.Message.ReceiptNumber} diterbitkan", x.Message.Officer, Roles.FrontOffice,
                         x.Message.AcceptedAt);
                     x.Saga.Send(Queues.Address(Queues.OpenTechnicalReview),
@@ -183,10 +191,28 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     /// <summary>The case moves to <paramref name="step"/>: <paramref name="role"/> must act within <paramref name="target"/> working time (none: the clock stops).</summary>
     void Enter(PermitState saga, int? step, string? role, DateTimeOffset at, TimeSpan? target)
     {
+        CloseStep(saga, at);
         saga.CurrentStep = step;
         saga.AssignedRole = role;
         saga.StepStartedAt = at;
         saga.DueAt = target is { } t ? _calendar.Add(at, t) : null;
+        _escalation.Arm(saga, target);
+    }
+
+    /// <summary>The step now ending: its working time goes to the agency's or the applicant's clock, and (an officer's step) to the record.</summary>
+    void CloseStep(PermitState saga, DateTimeOffset at)
+    {
+        if (saga.CurrentStep is not { } step || saga.StepStartedAt is not { } started || saga.AssignedRole is not { } role)
+            return;
+        var worked = _calendar.Between(started, at);
+        if (role == Roles.Applicant)
+        {
+            saga.ApplicantTime += worked;
+            return;
+        }
+
+        saga.AgencyTime += worked;
+        saga.Steps.Add(new StepRecord(step, role, saga.PermitTypeCode, started, at, worked, saga.StepTarget, saga.DueAt is { } due && at > due));
     }
 
     static void Record(PermitState saga, int step, string action, string actor, string role, DateTimeOffset at, string? note = null) =>
@@ -203,6 +229,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     {
         saga.DocumentNumber = documentNumber;
         saga.DecisionKind = kind;
+        saga.StatutoryCheckAt = null;
         Record(saga, 10, action, signer, Roles.AgencyHead, at);
         Enter(saga, null, null, at, null);
     }

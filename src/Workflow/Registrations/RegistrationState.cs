@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
 using MassTransit;
+using Ptsp.Contracts;
+using Ptsp.Workflow.Deadlines;
 
 namespace Ptsp.Workflow.Registrations;
 
 /// <summary>One account request's place in steps 1–2, with the FrontOffice target (1 working hour).</summary>
-public sealed class RegistrationState : SagaStateMachineInstance, ISagaVersion
+public sealed class RegistrationState : SagaStateMachineInstance, ISagaVersion, IDeadline
 {
     public Guid CorrelationId { get; set; }
 
@@ -26,4 +29,26 @@ public sealed class RegistrationState : SagaStateMachineInstance, ISagaVersion
     public string? DecidedBy { get; set; }
 
     public string? Username { get; set; }
+
+    public TimeSpan? StepTarget { get; set; }
+
+    public DateTimeOffset? NextAlertAt { get; set; }
+
+    public AlertLevel? NextAlert { get; set; }
+
+    public List<AlertRecord> Alerts { get; set; } = [];
+
+    public bool Overdue { get; set; }
+
+    // Step 2 is FrontOffice's while the request is pending.
+    [JsonIgnore]
+    public int? CurrentStep => CurrentState == "Pending" ? 2 : null;
+
+    [JsonIgnore]
+    public string? AssignedRole => CurrentState == "Pending" ? Roles.FrontOffice : null;
+
+    [JsonIgnore]
+    public DateTimeOffset? StepStartedAt => SubmittedAt;
+
+    DateTimeOffset? IDeadline.DueAt => DueAt;
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Ptsp.Contracts.Accounts;
 using Ptsp.Hosting.Calendar;
+using Ptsp.Workflow.Deadlines;
 
 namespace Ptsp.Workflow.Registrations;
 
@@ -10,7 +11,7 @@ namespace Ptsp.Workflow.Registrations;
 /// </summary>
 public sealed class RegistrationStateMachine : MassTransitStateMachine<RegistrationState>
 {
-    public RegistrationStateMachine(WorkingCalendar calendar, ServiceLevels serviceLevels)
+    public RegistrationStateMachine(WorkingCalendar calendar, ServiceLevels serviceLevels, Escalation escalation)
     {
         InstanceState(x => x.CurrentState);
 
@@ -28,6 +29,7 @@ public sealed class RegistrationStateMachine : MassTransitStateMachine<Registrat
                     x.Saga.Email = x.Message.Email;
                     x.Saga.SubmittedAt = x.Message.SubmittedAt;
                     x.Saga.DueAt = calendar.Add(x.Message.SubmittedAt, serviceLevels[ServiceLevels.AccountApproval]);
+                    escalation.Arm(x.Saga, serviceLevels[ServiceLevels.AccountApproval]);
                 })
                 .TransitionTo(Pending));
 
@@ -39,6 +41,7 @@ public sealed class RegistrationStateMachine : MassTransitStateMachine<Registrat
                     x.Saga.DecidedAt = x.Message.ApprovedAt;
                     x.Saga.DecidedBy = x.Message.ApprovedBy;
                     x.Saga.Username = x.Message.Username;
+                    escalation.Disarm(x.Saga);
                 })
                 .TransitionTo(Active),
             When(Rejected)
@@ -46,6 +49,7 @@ public sealed class RegistrationStateMachine : MassTransitStateMachine<Registrat
                 {
                     x.Saga.DecidedAt = x.Message.RejectedAt;
                     x.Saga.DecidedBy = x.Message.RejectedBy;
+                    escalation.Disarm(x.Saga);
                 })
                 .TransitionTo(Refused));
 

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using MassTransit;
+using Ptsp.Contracts.Permits;
+using Ptsp.Hosting.Calendar;
+
+namespace Ptsp.Gateway.Apis;
+
+/// <summary>The SLA report for supervisors: per step, role and permit type, as JSON or CSV.</summary>
+public static class ReportsApi
+{
+    public const string Supervisors = nameof(Supervisors);
+
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/reports/sla", Sla).RequireAuthorization(Supervisors).WithTags("Reports");
+        return app;
+    }
+
+    static async Task<IResult> Sla(string? from, string? to, string? format, IRequestClient<GetSlaReport> client, WorkingCalendar calendar, HttpContext http)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var start = ParseTime(from, calendar, "from", errors);
+        var end = ParseTime(to, calendar, "to", errors);
+        if (errors.Count == 0 && end <= start)
+            errors["to"] = ["Akhir periode harus setelah awal periode."];
+        if (errors.Count == 0 && end - start > TimeSpan.FromDays(366))
+            errors["to"] = ["Periode laporan paling panjang satu tahun."];
+        if (format is not (null or "json" or "csv"))
+            errors["format"] = ["Format adalah json atau csv."];
+        if (errors.Count > 0)
+            return Problems.From(new Ptsp.Contracts.Common.CommandRefused(Ptsp.Contracts.Common.RefusalKind.Invalid, "Parameter laporan tidak valid.", errors), http);
+
+        var report = (await client.GetResponse<SlaReport>(new GetSlaReport(start, end), http.RequestAborted)).Message;
+        var csv = format == "csv" || (format is null && http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
+        if (!csv)
+            return TypedResults.Ok(new { from = calendar.ToAgencyTime(report.From), to = calendar.ToAgencyTime(report.To), rows = report.Rows });
+
+        var text = new StringBuilder("dimension,key,count,withinTarget,overdue,medianMinutes,p90Minutes\n");
+        foreach (var r in report.Rows)
+            text.Append(CultureInfo.InvariantCulture, $"{r.Dimension},{r.Key},{r.Count},{r.WithinTarget},{r.Overdue},{r.MedianMinutes},{r.P90Minutes}\n");
+        return Results.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"laporan-sla-{start:yyyyMMdd}-{end:yyyyMMdd}.csv");
+    }
+
+    /// <summary>An ISO 8601 time, or a date (midnight in the agency's zone).</summary>
+    static DateTimeOffset ParseTime(string? value, WorkingCalendar calendar, string field, Dictionary<string, string[]> errors)
+    {
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && value!.Length > 10)
+            return time;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            var local = date.ToDateTime(TimeOnly.MinValue);
+            return new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local));
+        }
+
+        errors[field] = ["Isi dengan tanggal (YYYY-MM-DD) atau waktu ISO 8601."];
+        return default;
+    }
+}

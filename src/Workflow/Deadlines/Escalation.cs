@@ -1,0 +1,56 @@
+using Ptsp.Hosting.Calendar;
+
+namespace Ptsp.Workflow.Deadlines;
+
+/// <summary>
+/// The escalation ladder of one step: a warning at each configured fraction of the target (in working
+/// time), then the breach at the target itself. Arming computes the next alert time from the step's start;
+/// firing moves to the next rung. Both are pure over the saga's fields, so the clock is data, not a timer.
+/// </summary>
+public sealed class Escalation(WorkingCalendar calendar, EscalationOptions options)
+{
+    public EscalationOptions Options => options;
+
+    /// <summary>Arms the first alert of the step that just started (none when no agency clock runs).</summary>
+    public void Arm(IDeadline saga, TimeSpan? target)
+    {
+        saga.StepTarget = target;
+        if (target is null || saga.StepStartedAt is null)
+        {
+            saga.NextAlert = null;
+            saga.NextAlertAt = null;
+            return;
+        }
+
+        saga.NextAlert = AlertLevel.FirstWarning;
+        saga.NextAlertAt = AlertTime(saga, AlertLevel.FirstWarning);
+    }
+
+    public void Disarm(IDeadline saga) => Arm(saga, null);
+
+    /// <summary>Moves past the alert that just fired, to the next rung (none after the breach).</summary>
+    public void Advance(IDeadline saga)
+    {
+        saga.NextAlert = saga.NextAlert switch
+        {
+            AlertLevel.FirstWarning => AlertLevel.SecondWarning,
+            AlertLevel.SecondWarning => AlertLevel.Breach,
+            _ => null,
+        };
+        saga.NextAlertAt = saga.NextAlert is { } next ? AlertTime(saga, next) : null;
+    }
+
+    DateTimeOffset AlertTime(IDeadline saga, AlertLevel level)
+    {
+        var target = saga.StepTarget!.Value;
+        var fraction = level switch
+        {
+            AlertLevel.FirstWarning => options.FirstWarning,
+            AlertLevel.SecondWarning => options.SecondWarning,
+            _ => 1.0,
+        };
+        return level == AlertLevel.Breach && saga.DueAt is { } due
+            ? due
+            : calendar.Add(saga.StepStartedAt!.Value, TimeSpan.FromTicks((long)(target.Ticks * fraction)));
+    }
+}

@@ -1,0 +1,197 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Ptsp.Contracts.Accounts;
+using Ptsp.Contracts.Permits;
+using Ptsp.Hosting.Mail;
+using Ptsp.Hosting.Storage;
+using Ptsp.Workflow.Deadlines;
+using Ptsp.Workflow.Permits;
+using Ptsp.Workflow.Registrations;
+
+namespace Ptsp.Workflow.Tests;
+
+/// <summary>
+/// Service levels through a working week with a holiday (Monday 30 November 2026): warnings at 50 % and
+/// 80 % of the target, the breach at 100 %, the pause while the file is with the applicant — each at the
+/// minute the calendar says, each alert once, also with two watchers and after downtime.
+/// </summary>
+public sealed class DeadlineWatcherTests : IAsyncLifetime
+{
+    static readonly TimeSpan Wib = TimeSpan.FromHours(7);
+    const string Holiday = "2026-11-30";
+
+    // Friday 27 November 2026, 15:30 WIB.
+    readonly FakeTimeProvider _time = new(At(27, 15, 30));
+    readonly Guid _id = NewId.NextGuid();
+    WorkflowTestHost _host = null!;
+    IDocumentCollection<PermitState> _sagas = null!;
+    DeadlineWatcher _watcher = null!;
+
+    static DateTimeOffset At(int day, int hour, int minute = 0) =>
+        day > 30 ? new(2026, 12, day - 30, hour, minute, 0, Wib) : new(2026, 11, day, hour, minute, 0, Wib);
+
+    public async Task InitializeAsync()
+    {
+        _host = await WorkflowTestHost.StartAsync(_time, ("Calendar:Holidays:0", Holiday));
+        _sagas = await _host.Get<PermitSagas>().CollectionAsync();
+        _watcher = _host.Get<DeadlineWatcher>();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    DateTimeOffset Now => _time.GetUtcNow();
+
+    async Task<PermitState> Publish<T>(T message)
+        where T : class
+    {
+        var id = NewId.NextGuid();
+        await _host.Harness.Bus.Publish(message, c => c.MessageId = id);
+        for (var i = 0; i < 400; i++)
+        {
+            if (await _sagas.FindAsync(_id.ToString()) is { } stored && stored.Document.ConsumedMessages.Contains(id))
+                return stored.Document;
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"{typeof(T).Name} not consumed.");
+    }
+
+    async Task<PermitState> Saga() => (await _sagas.FindAsync(_id.ToString()))!.Document;
+
+    async Task<IReadOnlyList<OutboxMessage>> Outbox() =>
+        (await _sagas.PendingOutboxAsync(10)).SingleOrDefault(p => p.DocumentId == _id.ToString())?.Messages ?? [];
+
+    async Task<int> SweepAt(DateTimeOffset at)
+    {
+        _time.SetUtcNow(at);
+        return await _watcher.SweepAsync();
+    }
+
+    async Task Submit(int statutoryDays = 7)
+    {
+        await Publish(new ApplicationCreated(_id, "budi.santoso", "Budi Santoso", "REKLAME", "Izin Penyelenggaraan Reklame", "CV Maju", Now));
+        await Publish(new ApplicationSubmitted(_id, "budi.santoso", "REKLAME", 1, Now));
+    }
+
+    [Fact]
+    public async Task Warnings_and_the_breach_land_on_the_minutes_the_calendar_says_and_fire_once()
+    {
+        await Submit();
+        var submitted = await Saga();
+        // One working hour from Friday 15:30: 30 minutes on Friday, Monday is a holiday, 30 minutes on Tuesday.
+        Assert.Equal(At(31, 8), submitted.DueAt);
+        Assert.Equal((AlertLevel.FirstWarning, At(27, 16)), (submitted.NextAlert, submitted.NextAlertAt));
+
+        Assert.Equal(0, await SweepAt(At(27, 15, 59)));
+        Assert.Equal(1, await SweepAt(At(27, 16)));     // 50 %: 30 working minutes
+        Assert.Equal(0, await SweepAt(At(27, 16)));     // once
+        Assert.Equal(0, await SweepAt(At(30, 12)));     // the holiday counts for nothing
+        Assert.Equal(0, await SweepAt(At(31, 7, 47)));
+        Assert.Equal(1, await SweepAt(At(31, 7, 48)));  // 80 %: 48 working minutes
+        Assert.Equal(0, await SweepAt(At(31, 7, 59)));
+        Assert.Equal(1, await SweepAt(At(31, 8)));      // 100 %: the breach
+        Assert.Equal(0, await SweepAt(At(31, 12)));
+
+        var saga = await Saga();
+        Assert.Equal([AlertLevel.FirstWarning, AlertLevel.SecondWarning, AlertLevel.Breach], saga.Alerts.Select(a => a.Level));
+        Assert.Equal([At(27, 16), At(31, 7, 48), At(31, 8)], saga.Alerts.Select(a => a.At));
+        Assert.Equal(["frontoffice@dpmptsp.purwakartakab.go.id", "frontoffice@dpmptsp.purwakartakab.go.id", "kasi.perizinan@dpmptsp.purwakartakab.go.id"],
+            saga.Alerts.Select(a => a.Recipient));
+        var breach = Assert.Single(saga.History, h => h.Action.StartsWith("Melewati batas waktu", StringComparison.Ordinal));
+        Assert.True(breach.Overdue);
+        Assert.Equal(4, breach.Step);
+
+        var outbox = await Outbox();
+        Assert.Equal(3, outbox.Count(m => m.Kind == MailOutboxHandler.MailKind));
+        var overdue = (PermitStepOverdue)Assert.Single(outbox, m => m.Type.Contains(nameof(PermitStepOverdue))).Deserialize(out _);
+        Assert.Equal((4, "FrontOffice", "SectionHead", At(31, 8)), (overdue.Step, overdue.AssignedRole, overdue.SupervisorRole, overdue.DueAt));
+        var mail = (MailMessage)outbox.Last(m => m.Kind == MailOutboxHandler.MailKind).Deserialize(out _);
+        Assert.Equal("kasi.perizinan@dpmptsp.purwakartakab.go.id", mail.To);
+        Assert.Contains("melewati batas waktu", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task A_deadline_that_passed_while_Workflow_was_down_fires_once_when_it_is_back_without_stale_warnings()
+    {
+        await Submit();
+        Assert.Equal(1, await SweepAt(At(31, 9)));
+        Assert.Equal([AlertLevel.Breach], (await Saga()).Alerts.Select(a => a.Level));
+        Assert.Equal(0, await SweepAt(At(31, 10)));
+    }
+
+    [Fact]
+    public async Task Two_watchers_over_one_store_fire_each_alert_once()
+    {
+        await Submit();
+        var configuration = _host.Get<IConfiguration>();
+        await using var replica = WorkflowTestHost.Services(configuration, _time).BuildServiceProvider();
+        var other = replica.GetRequiredService<DeadlineWatcher>();
+
+        _time.SetUtcNow(At(31, 8));
+        var fired = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => i % 2 == 0 ? _watcher.SweepAsync() : other.SweepAsync()));
+        Assert.Equal(1, fired.Sum());
+        Assert.Single((await Saga()).Alerts);
+    }
+
+    [Fact]
+    public async Task The_agency_clock_stops_while_the_file_is_back_with_the_applicant_and_restarts_on_resubmission()
+    {
+        await Submit();
+        _time.SetUtcNow(At(31, 7, 40));
+        var returned = await Publish(new ApplicationReturned(_id, "frontoffice", ["KTP"], "KTP buram", 1, Now));
+        Assert.Null(returned.NextAlertAt);
+        Assert.Null(returned.DueAt);
+        Assert.Equal(0, await SweepAt(At(32, 9, 59)));  // Wednesday: nothing came due while the applicant held the file
+
+        _time.SetUtcNow(At(32, 10));
+        var resubmitted = await Publish(new ApplicationSubmitted(_id, "budi.santoso", "REKLAME", 2, Now));
+        Assert.Equal(At(32, 11), resubmitted.DueAt);
+        Assert.Equal(At(32, 10, 30), resubmitted.NextAlertAt);
+        var pause = Assert.Single(resubmitted.Pauses);
+        Assert.Equal((At(31, 7, 40), At(32, 10), "KTP buram", "frontoffice"), (pause.From, pause.To, pause.Reason, pause.CausedBy));
+        // Agency: Friday 15:30–16:00 and Tuesday 07:30–07:40. Applicant: Tuesday 07:40–16:00 and Wednesday 07:30–10:00.
+        Assert.Equal(TimeSpan.FromMinutes(40), resubmitted.AgencyTime);
+        Assert.Equal(TimeSpan.FromMinutes(500 + 150), resubmitted.ApplicantTime);
+
+        Assert.Equal(1, await SweepAt(At(32, 10, 30)));
+        Assert.Equal(1, await SweepAt(At(32, 11)));
+        Assert.Equal(AlertLevel.Breach, (await Saga()).Alerts[^1].Level);
+    }
+
+    [Fact]
+    public async Task A_decision_that_does_not_come_within_the_statutory_time_is_flagged_once()
+    {
+        await Submit();
+        var accepted = await Publish(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000001", "REKLAME",
+            new TechnicalReviewInfo(ReviewKind.Inspection, 3), 2, Now));
+        // Two working days from Friday 15:30, skipping the weekend and Monday's holiday.
+        Assert.Equal(At(32, 15, 30), accepted.StatutoryDueAt);
+
+        await SweepAt(At(32, 15, 29));
+        Assert.False((await Saga()).StatutoryDeadlinePassed);
+        await SweepAt(At(32, 15, 30));
+        await SweepAt(At(33, 9));
+        var saga = await Saga();
+        Assert.True(saga.StatutoryDeadlinePassed);
+        Assert.Single(saga.History, h => h.Action.Contains("menurut peraturan"));
+        Assert.Single(await Outbox(), m => m.Type.Contains(nameof(PermitStatutoryDeadlinePassed)));
+    }
+
+    [Fact]
+    public async Task An_account_request_past_its_hour_alerts_the_section_head_once()
+    {
+        var registration = NewId.NextGuid();
+        await _host.Harness.Bus.Publish(new RegistrationSubmitted(registration, "Budi", "3214011505900001", "budi@contoh.co.id", Now));
+        var registrations = await _host.Get<RegistrationSagas>().CollectionAsync();
+        for (var i = 0; i < 400 && await registrations.FindAsync(registration.ToString()) is null; i++)
+            await Task.Delay(25);
+
+        Assert.Equal(1, await SweepAt(At(31, 8)));
+        Assert.Equal(0, await SweepAt(At(31, 9)));
+        var saga = (await registrations.FindAsync(registration.ToString()))!.Document;
+        Assert.True(saga.Overdue);
+        Assert.Equal(AlertLevel.Breach, Assert.Single(saga.Alerts).Level);
+    }
+}

@@ -1,0 +1,56 @@
+using Ptsp.Workflow.Deadlines;
+using Ptsp.Workflow.Permits;
+
+namespace Ptsp.Workflow.Tests;
+
+public class SlaReportBuilderTests
+{
+    static readonly DateTimeOffset Day = new(2026, 11, 23, 8, 0, 0, TimeSpan.FromHours(7));
+
+    static StepRecord Step(int step, string role, string type, int minutes, bool overdue, int dayOffset = 0) =>
+        new(step, role, type, Day.AddDays(dayOffset), Day.AddDays(dayOffset).AddMinutes(minutes), TimeSpan.FromMinutes(minutes), TimeSpan.FromHours(1), overdue);
+
+    [Fact]
+    public void The_figures_match_a_hand_computed_set()
+    {
+        var steps = new[]
+        {
+            // Step 4 (FrontOffice): 10, 20, 30, 50, 90 minutes; one over the hour.
+            Step(4, "FrontOffice", "REKLAME", 30, false),
+            Step(4, "FrontOffice", "REKLAME", 10, false),
+            Step(4, "FrontOffice", "APOTEK", 90, true),
+            Step(4, "FrontOffice", "APOTEK", 50, false),
+            Step(4, "FrontOffice", "REKLAME", 20, false),
+            // Step 8 (SectionHead): 45 and 75 minutes.
+            Step(8, "SectionHead", "REKLAME", 75, true),
+            Step(8, "SectionHead", "APOTEK", 45, false),
+            // Outside the period: ignored.
+            Step(4, "FrontOffice", "REKLAME", 999, true, dayOffset: 30),
+        };
+
+        var rows = SlaReportBuilder.Build(steps, Day.AddDays(-1), Day.AddDays(7));
+
+        var step4 = rows.Single(r => r.Dimension == "step" && r.Key == "4");
+        Assert.Equal((5, 4, 1), (step4.Count, step4.WithinTarget, step4.Overdue));
+        Assert.Equal(30, step4.MedianMinutes);  // nearest rank: ceil(0.5 × 5) = 3rd of 10, 20, 30, 50, 90
+        Assert.Equal(90, step4.P90Minutes);     // ceil(0.9 × 5) = 5th
+        var step8 = rows.Single(r => r.Dimension == "step" && r.Key == "8");
+        Assert.Equal((2, 1, 1, 45.0, 75.0), (step8.Count, step8.WithinTarget, step8.Overdue, step8.MedianMinutes, step8.P90Minutes));
+
+        var reklame = rows.Single(r => r.Dimension == "permitType" && r.Key == "REKLAME");
+        Assert.Equal((4, 3, 1), (reklame.Count, reklame.WithinTarget, reklame.Overdue)); // 30, 10, 20, 75
+        Assert.Equal(20, reklame.MedianMinutes);
+        Assert.Equal(75, reklame.P90Minutes);
+        var apotek = rows.Single(r => r.Dimension == "permitType" && r.Key == "APOTEK");
+        Assert.Equal((3, 2, 1, 50.0, 90.0), (apotek.Count, apotek.WithinTarget, apotek.Overdue, apotek.MedianMinutes, apotek.P90Minutes));
+
+        Assert.Equal(["FrontOffice", "SectionHead"], rows.Where(r => r.Dimension == "role").Select(r => r.Key));
+        Assert.Equal(["4", "8"], rows.Where(r => r.Dimension == "step").Select(r => r.Key));
+    }
+
+    [Fact]
+    public void An_empty_period_has_no_rows()
+    {
+        Assert.Empty(SlaReportBuilder.Build([Step(4, "FrontOffice", "REKLAME", 10, false)], Day.AddDays(1), Day.AddDays(2)));
+    }
+}
