@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Ptsp.EndToEnd.Tests.Infrastructure;
 
 /// <summary>The embedded default: every service in one process (in-memory bus, SQLite files, .eml pickup).</summary>
-public sealed class EmbeddedFixture : IAsyncLifetime
+public class EmbeddedFixture : IAsyncLifetime
 {
     public const string OfficerPassword = "Petugas-Uji-2026";
     public const string PublicBaseUrl = "https://perizinan.purwakartakab.go.id";
@@ -19,15 +19,21 @@ public sealed class EmbeddedFixture : IAsyncLifetime
 
     public ServiceProcess Host => _host!;
 
+    /// <summary>Settings a fixture variant adds (e.g. short service levels).</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
-        _host = ServiceProcess.Start("AllInOne", new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["Storage__Sqlite__Directory"] = Path.Combine(_directory, "data"),
             ["Mail__PickupDirectory"] = Path.Combine(_directory, "mail"),
             ["Seed__OfficerPassword"] = OfficerPassword,
             ["Public__BaseUrl"] = PublicBaseUrl,
-        }, Path.Combine(_directory, "logs"));
+        };
+        foreach (var (key, value) in ExtraSettings)
+            environment[key] = value;
+        _host = ServiceProcess.Start("AllInOne", environment, Path.Combine(_directory, "logs"));
         await _host.WaitReadyAsync(TimeSpan.FromSeconds(90));
         Client = new PtspClient(_host.BaseAddress);
     }
@@ -56,7 +62,7 @@ public sealed class EmbeddedFixture : IAsyncLifetime
 /// The distributed mode: each service its own process, talking over a real RabbitMQ broker (a virtual host
 /// of their own), each with its own SQLite file in one data folder.
 /// </summary>
-public sealed class DistributedFixture : IAsyncLifetime
+public class DistributedFixture : IAsyncLifetime
 {
     public const string OfficerPassword = "Petugas-Uji-2026";
     public static readonly string[] Services = ["Registration", "Workflow", "Intake", "Technical", "Signing", "Gateway"];
@@ -74,6 +80,26 @@ public sealed class DistributedFixture : IAsyncLifetime
 
     public ServiceProcess this[string service] => _processes[service];
 
+    /// <summary>Settings a fixture variant adds (e.g. short service levels).</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
+
+    /// <summary>Services a variant runs twice besides Intake and Technical.</summary>
+    protected virtual IReadOnlyList<string> ExtraReplicas => [];
+
+    /// <summary>Kills a service's process; <see cref="StartAgainAsync"/> brings it back.</summary>
+    public async Task StopAsync(string service)
+    {
+        _processes[service].Kill();
+        await _processes[service].DisposeAsync();
+    }
+
+    public async Task StartAgainAsync(string service)
+    {
+        var old = _processes[service];
+        _processes[service] = Start(service.Split('-')[0], old.Port);
+        await _processes[service].WaitReadyAsync(TimeSpan.FromSeconds(120));
+    }
+
     public async Task InitializeAsync()
     {
         VirtualHost = RabbitMq.CreateVirtualHost();
@@ -88,11 +114,13 @@ public sealed class DistributedFixture : IAsyncLifetime
             ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
             ["Public__BaseUrl"] = "https://perizinan.purwakartakab.go.id",
         };
+        foreach (var (key, value) in ExtraSettings)
+            _environment[key] = value;
 
         foreach (var service in Services.Where(s => s != "Gateway"))
             _processes[service] = Start(service);
         // Departments scale alone: a second replica of Intake and of Technical competes for the same queues.
-        foreach (var service in ReplicatedServices)
+        foreach (var service in ReplicatedServices.Concat(ExtraReplicas))
             _processes[$"{service}-2"] = Start(service);
         // The Gateway streams files to Intake and Technical.
         _environment["Services__Intake__Url"] = _processes["Intake"].BaseAddress.ToString();
@@ -104,15 +132,10 @@ public sealed class DistributedFixture : IAsyncLifetime
     }
 
     /// <summary>Kills a service's process (no graceful shutdown) and starts a new one in its place.</summary>
-    public async Task RestartAsync(string service, Func<Task>? whileDown = null)
+    public async Task RestartAsync(string service)
     {
-        var old = _processes[service];
-        old.Kill();
-        await old.DisposeAsync();
-        if (whileDown is not null)
-            await whileDown();
-        _processes[service] = Start(service.Split('-')[0], old.Port);
-        await _processes[service].WaitReadyAsync(TimeSpan.FromSeconds(120));
+        await StopAsync(service);
+        await StartAgainAsync(service);
     }
 
     /// <summary>Runs a test step; when it fails, the services' recent log lines go into the failure message.</summary>
@@ -142,4 +165,30 @@ public sealed class DistributedFixture : IAsyncLifetime
             RabbitMq.DeleteVirtualHost(VirtualHost);
         EmbeddedFixture.TryDelete(_directory);
     }
+}
+
+/// <summary>Every minute is working time and the completeness check has five seconds: SLA breaches within a test.</summary>
+public sealed class ShortServiceLevelsFixture : EmbeddedFixture
+{
+    protected override IReadOnlyDictionary<string, string> ExtraSettings => ShortServiceLevels.Settings;
+}
+
+/// <summary>The same across processes, with two Workflow replicas racing for every alert.</summary>
+public sealed class ShortServiceLevelsDistributedFixture : DistributedFixture
+{
+    protected override IReadOnlyDictionary<string, string> ExtraSettings => ShortServiceLevels.Settings;
+
+    protected override IReadOnlyList<string> ExtraReplicas => ["Workflow"];
+}
+
+public static class ShortServiceLevels
+{
+    public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
+    {
+        ["Calendar__AlwaysOpen"] = "true",
+        ["Sla__CompletenessCheck"] = "00:00:05",
+        ["Escalation__PollInterval"] = "00:00:00.5",
+    };
+
+    public const string SectionHeadMailbox = "kasi.perizinan@dpmptsp.purwakartakab.go.id";
 }
