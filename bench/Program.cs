@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Ptsp.Bench;
+
+// Ptsp benchmark: N permits through the whole SOP via the public API, officers acting as soon as work
+// appears; then the raw bus on the same broker with as many messages as the SOP exchanged.
+var options = BenchOptions.Parse(args);
+var root = Repository.Root();
+var services = options.Gateway is null ? await Cluster.StartAsync(root, options) : null;
+var gateway = options.Gateway ?? services!.Gateway;
+var vhost = services?.VirtualHost ?? options.VirtualHost;
+try
+{
+    using var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(120) };
+    var api = new Api(http);
+    Console.WriteLine($"Gateway {gateway}; {options.Permits} permits, {options.Concurrency} at a time");
+
+    var officers = new Dictionary<string, string>();
+    foreach (var (user, role) in Api.Officers)
+        officers[role] = await api.LoginAsync(user, options.OfficerPassword);
+    var applicants = new List<string>();
+    for (var i = 0; i < Math.Min(options.Permits, options.Applicants); i++)
+        applicants.Add(await api.ActiveApplicantAsync(officers["FrontOffice"], options.MailDirectory ?? services!.MailDirectory, i));
+
+    var published0 = await Broker.PublishedAsync(vhost);
+    var cpu0 = services?.CpuSeconds() ?? [];
+    var latencies = new List<double>();
+    var clock = Stopwatch.StartNew();
+    var gate = new SemaphoreSlim(options.Concurrency);
+    var failures = 0;
+    await Task.WhenAll(Enumerable.Range(0, options.Permits).Select(async i =>
+    {
+        await gate.WaitAsync();
+        try
+        {
+            var steps = await api.RunPermitAsync(applicants[i % applicants.Count], officers);
+            lock (latencies)
+                latencies.AddRange(steps);
+        }
+        catch (Exception e)
+        {
+            Interlocked.Increment(ref failures);
+            Console.Error.WriteLine($"permit {i} failed: {e.Message}");
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }));
+    clock.Stop();
+    var sopSeconds = clock.Elapsed.TotalSeconds;
+    var exchanged = await Broker.PublishedAsync(vhost) - published0;
+    var cpu1 = services?.CpuSeconds() ?? [];
+
+    var permits = options.Permits - failures;
+    latencies.Sort();
+    double P(double p) => latencies.Count == 0 ? 0 : latencies[Math.Max(0, (int)Math.Ceiling(p * latencies.Count) - 1)];
+    Console.WriteLine($"SOP: {permits} permits in {sopSeconds:F1} s = {permits / sopSeconds:F2} permits/s; {latencies.Count} officer actions");
+    Console.WriteLine($"Action → next step visible: p50 {P(0.50):F0} ms, p95 {P(0.95):F0} ms, p99 {P(0.99):F0} ms");
+    Console.WriteLine($"Messages published on the broker during the run: {exchanged} ({(permits == 0 ? 0 : exchanged / (double)permits):F1} per permit)");
+
+    var raw = await RawBus.MeasureAsync(options.RabbitHost, (int)Math.Max(exchanged, 1));
+    Console.WriteLine($"Raw bus: {raw.Messages} messages published and consumed in {raw.Seconds:F2} s = {raw.Messages / raw.Seconds:F0} msg/s; " +
+                      $"SOP time / raw time = {sopSeconds / raw.Seconds:F1}");
+
+    var processes = new List<object>();
+    double cpuTotal = 0;
+    if (services is not null)
+    {
+        Console.WriteLine("Process           peak RSS    CPU s   CPU ms/permit");
+        foreach (var (name, pid) in services.Processes)
+        {
+            var cpu = cpu1.GetValueOrDefault(name) - cpu0.GetValueOrDefault(name);
+            cpuTotal += cpu;
+            var rss = Cluster.PeakRssMegabytes(pid);
+            processes.Add(new { name, peakRssMb = rss, cpuSeconds = Math.Round(cpu, 2) });
+            Console.WriteLine($"{name,-16} {rss,7:F0} MB {cpu,8:F2} {1000 * cpu / Math.Max(permits, 1),10:F1}");
+        }
+    }
+
+    var result = new
+    {
+        at = DateTimeOffset.UtcNow,
+        machine = $"{Environment.ProcessorCount} cores",
+        permits,
+        failures,
+        sopSeconds = Math.Round(sopSeconds, 2),
+        permitsPerSecond = Math.Round(permits / sopSeconds, 2),
+        latencyMs = new { p50 = P(0.5), p95 = P(0.95), p99 = P(0.99), actions = latencies.Count },
+        messages = exchanged,
+        rawBus = new { raw.Messages, seconds = Math.Round(raw.Seconds, 3), ratio = Math.Round(sopSeconds / raw.Seconds, 1) },
+        cpuSecondsPerPermit = Math.Round(cpuTotal / Math.Max(permits, 1), 3),
+        processes,
+    };
+    Directory.CreateDirectory(Path.Combine(root, "bench", "results"));
+    var file = Path.Combine(root, "bench", "results", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+    await File.WriteAllTextAsync(file, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+    Console.WriteLine($"Figures written to {Path.GetRelativePath(root, file)}");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"SUMMARY permits={permits} failures={failures} permits/s={permits / sopSeconds:F2} p50={P(0.5):F0}ms p95={P(0.95):F0}ms p99={P(0.99):F0}ms " +
+        $"messages={exchanged} raw={raw.Messages / raw.Seconds:F0}msg/s ratio={sopSeconds / raw.Seconds:F1} cpu/permit={cpuTotal / Math.Max(permits, 1):F3}s"));
+    return failures == 0 ? 0 : 1;
+}
+finally
+{
+    if (services is not null)
+        await services.DisposeAsync();
+}
