@@ -61,8 +61,8 @@ public sealed class AccountsApiErrorTests(EmbeddedFixture ptsp) : IClassFixture<
     {
         var applicant = PtspClient.NewApplicant();
         await Api.RegisterAsync(applicant);
-        var nik = (string)applicant.GetType().GetProperty("nik")!.GetValue(applicant)!;
-        var email = (string)applicant.GetType().GetProperty("email")!.GetValue(applicant)!;
+        var nik = applicant.Nik;
+        var email = applicant.Email;
 
         await PtspClient.ExpectProblem(await Api.PostAsync("/api/v1/registrations", PtspClient.NewApplicant(nik: nik)), HttpStatusCode.Conflict);
         await PtspClient.ExpectProblem(await Api.PostAsync("/api/v1/registrations", PtspClient.NewApplicant(email: email.ToUpperInvariant())),
@@ -73,8 +73,8 @@ public sealed class AccountsApiErrorTests(EmbeddedFixture ptsp) : IClassFixture<
     public async Task A_rejected_applicant_is_told_why_and_may_register_again()
     {
         var applicant = PtspClient.NewApplicant();
-        var nik = (string)applicant.GetType().GetProperty("nik")!.GetValue(applicant)!;
-        var email = (string)applicant.GetType().GetProperty("email")!.GetValue(applicant)!;
+        var nik = applicant.Nik;
+        var email = applicant.Email;
         var id = await Api.RegisterAsync(applicant);
         var frontOffice = await Api.TokenAsync("frontoffice", EmbeddedFixture.OfficerPassword);
 
@@ -131,7 +131,7 @@ public sealed class AccountsApiErrorTests(EmbeddedFixture ptsp) : IClassFixture<
     public async Task An_applicant_who_has_not_changed_the_one_time_password_can_do_nothing_else()
     {
         var applicant = PtspClient.NewApplicant(fullName: "Yusuf Maulana");
-        var email = (string)applicant.GetType().GetProperty("email")!.GetValue(applicant)!;
+        var email = applicant.Email;
         var id = await Api.RegisterAsync(applicant);
         var frontOffice = await Api.TokenAsync("frontoffice", EmbeddedFixture.OfficerPassword);
         await PtspClient.Expect(await Api.PostAsync($"/api/v1/registrations/{id}/approve", null, frontOffice), HttpStatusCode.Accepted);

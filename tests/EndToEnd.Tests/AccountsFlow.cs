@@ -14,8 +14,8 @@ public static class AccountsFlow
     public static async Task RunAsync(PtspClient api, MailPickup mail, string officerPassword)
     {
         var applicant = PtspClient.NewApplicant(fullName: "Dewi Lestari Anggraini");
-        var email = (string)applicant.GetType().GetProperty("email")!.GetValue(applicant)!;
-        var nik = (string)applicant.GetType().GetProperty("nik")!.GetValue(applicant)!;
+        var email = applicant.Email;
+        var nik = applicant.Nik;
 
         // Step 1.
         var before = DateTimeOffset.UtcNow;
@@ -90,7 +90,7 @@ public sealed class Cast
     public static async Task<(string Username, string Token)> ActiveApplicantAsync(PtspClient api, MailPickup mail, string frontOfficeToken, string fullName)
     {
         var applicant = PtspClient.NewApplicant(fullName: fullName);
-        var email = (string)applicant.GetType().GetProperty("email")!.GetValue(applicant)!;
+        var email = applicant.Email;
         var id = await api.RegisterAsync(applicant);
         await api.WaitForPendingAsync(id, frontOfficeToken);
         await PtspClient.Expect(await api.PostAsync($"/api/v1/registrations/{id}/approve", null, frontOfficeToken), HttpStatusCode.Accepted);

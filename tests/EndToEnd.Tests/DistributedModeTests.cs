@@ -25,7 +25,7 @@ public sealed class DistributedModeTests(DistributedFixture ptsp) : IClassFixtur
         ptsp.WithLogsOnFailure(async () =>
     {
         var applicant = PtspClient.NewApplicant(fullName: "Agus Salim");
-        var email = (string)applicant.GetType().GetProperty("email")!.GetValue(applicant)!;
+        var email = applicant.Email;
         var registrationId = await ptsp.Client.RegisterAsync(applicant);
 
         // Registration dies right after accepting the request, and a new process takes its place.

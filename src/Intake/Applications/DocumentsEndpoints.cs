@@ -28,9 +28,8 @@ public static class DocumentsEndpoints
     static async Task<IResult> Upload(Guid id, string requirementCode, HttpRequest request, ClaimsPrincipal user, IntakeStore store,
         PermitCatalogue catalogue, TimeProvider time, CancellationToken cancellationToken)
     {
-        var applications = await store.ApplicationsAsync(cancellationToken);
-        var stored = await applications.FindAsync(id.ToString(), cancellationToken);
-        if (stored is null || stored.Document.ApplicantUsername != user.Identity?.Name)
+        var (applications, stored) = await store.FindOwnAsync(id, user.Identity?.Name ?? "", cancellationToken);
+        if (stored is null)
             return Results.Problem(title: "Permohonan tidak ditemukan.", statusCode: StatusCodes.Status404NotFound);
         if (stored.Document.State is not (ApplicationState.Draft or ApplicationState.Returned))
             return Results.Problem(title: "Dokumen hanya dapat diunggah selama permohonan berada pada pemohon (draf atau dikembalikan).",

@@ -17,6 +17,15 @@ public sealed class IntakeStore(StorageFactory storage)
 
     public IBlobStore Files => storage.OpenBlobs(Extensions.Store);
 
+    /// <summary>The applicant's own application; anyone else's is answered as not found (existence must not leak).</summary>
+    public async Task<(IDocumentCollection<Application> Applications, Stored<Application>? Own)> FindOwnAsync(Guid id, string applicant,
+        CancellationToken cancellationToken)
+    {
+        var applications = await ApplicationsAsync(cancellationToken);
+        var stored = await applications.FindAsync(id.ToString(), cancellationToken);
+        return (applications, stored?.Document.ApplicantUsername == applicant ? stored : null);
+    }
+
     public static string ReceiptKey(Guid applicationId) => $"receipts/{applicationId}.pdf";
 
     public static string DocumentKey(Guid applicationId, string requirement, Guid documentId) => $"applications/{applicationId}/{requirement}/{documentId}";

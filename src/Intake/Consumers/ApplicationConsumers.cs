@@ -71,9 +71,8 @@ public sealed class SubmitApplicationConsumer(IntakeStore store, PermitCatalogue
 {
     public async Task Consume(ConsumeContext<SubmitApplication> context)
     {
-        var applications = await store.ApplicationsAsync(context.CancellationToken);
-        var stored = await applications.FindAsync(context.Message.ApplicationId.ToString(), context.CancellationToken);
-        if (stored is null || stored.Document.ApplicantUsername != context.Message.ApplicantUsername)
+        var (applications, stored) = await store.FindOwnAsync(context.Message.ApplicationId, context.Message.ApplicantUsername, context.CancellationToken);
+        if (stored is null)
         {
             await context.NotFound("Permohonan tidak ditemukan.");
             return;
@@ -109,9 +108,8 @@ public sealed class ResubmitApplicationConsumer(IntakeStore store, TimeProvider 
 {
     public async Task Consume(ConsumeContext<ResubmitApplication> context)
     {
-        var applications = await store.ApplicationsAsync(context.CancellationToken);
-        var stored = await applications.FindAsync(context.Message.ApplicationId.ToString(), context.CancellationToken);
-        if (stored is null || stored.Document.ApplicantUsername != context.Message.ApplicantUsername)
+        var (applications, stored) = await store.FindOwnAsync(context.Message.ApplicationId, context.Message.ApplicantUsername, context.CancellationToken);
+        if (stored is null)
         {
             await context.NotFound("Permohonan tidak ditemukan.");
             return;

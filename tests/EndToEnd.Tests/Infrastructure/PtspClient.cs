@@ -11,15 +11,12 @@ public sealed class PtspClient(Uri gateway) : IDisposable
 {
     readonly HttpClient _http = new() { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(60) };
 
-    public static object NewApplicant(string? nik = null, string? email = null, string fullName = "Siti Rahmawati") => new
-    {
-        fullName,
-        nik = nik ?? Nik(),
-        email = email ?? $"pemohon.{Guid.NewGuid():N}@contoh.co.id",
-        phone = "0812-3456-7890",
-        address = "Jl. Kapten Halim No. 12, Purwakarta",
-        npwp = "01.234.567.8-409.000",
-    };
+    /// <summary>A registration form (serialised camelCase, as api.md names the fields).</summary>
+    public sealed record ApplicantForm(string FullName, string Nik, string Email, string Phone, string Address, string Npwp);
+
+    public static ApplicantForm NewApplicant(string? nik = null, string? email = null, string fullName = "Siti Rahmawati") =>
+        new(fullName, nik ?? Nik(), email ?? $"pemohon.{Guid.NewGuid():N}@contoh.co.id", "0812-3456-7890", "Jl. Kapten Halim No. 12, Purwakarta",
+            "01.234.567.8-409.000");
 
     /// <summary>A valid, unique NIK: Purwakarta's 3214 region code, a birth date of 15 May 1990, a random serial.</summary>
     public static string Nik() => $"3214015505{Random.Shared.Next(10, 99)}{Random.Shared.Next(1, 9999):D4}";
@@ -40,7 +37,7 @@ public sealed class PtspClient(Uri gateway) : IDisposable
         return await _http.SendAsync(request);
     }
 
-    public async Task<Guid> RegisterAsync(object applicant)
+    public async Task<Guid> RegisterAsync(ApplicantForm applicant)
     {
         var response = await PostAsync("/api/v1/registrations", applicant);
         await Expect(response, HttpStatusCode.Accepted);
