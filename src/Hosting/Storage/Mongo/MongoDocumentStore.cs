@@ -29,6 +29,9 @@ public sealed class MongoDocumentStore : IDocumentStore
     public async Task<IDocumentCollection<T>> OpenAsync<T>(CollectionDefinition<T> definition, CancellationToken cancellationToken = default)
         where T : class
     {
+        if (_collections.TryGetValue(definition.Name, out var opened))
+            return (IDocumentCollection<T>)opened;
+
         var collection = _database.GetCollection<BsonDocument>(definition.Name);
         var models = MongoMapping.Indexes(definition).ToList();
         await collection.Indexes.CreateManyAsync(models, cancellationToken);

@@ -43,6 +43,10 @@ public sealed class SqliteDocumentStore : IDocumentStore
     public async Task<IDocumentCollection<T>> OpenAsync<T>(CollectionDefinition<T> definition, CancellationToken cancellationToken = default)
         where T : class
     {
+        // Opened once per process: the DDL below is not free (a profile of the benchmark found it on every query).
+        if (_collections.TryGetValue(definition.Name, out var opened))
+            return (IDocumentCollection<T>)opened;
+
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var table = Quote(definition.Name);
         var ddl = $"""
