@@ -5,6 +5,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 require_dotnet
+apt_install tzdata   # the agency's time zone (Asia/Jakarta) comes from the system's zone database
 cd "$ROOT"
 
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"

@@ -1,15 +1,7 @@
 using MassTransit;
 using MassTransit.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Ptsp.Contracts.Accounts;
-using Ptsp.Hosting.Bus;
-using Ptsp.Hosting.Calendar;
-using Ptsp.Hosting.Storage;
-using Ptsp.Workflow.Deadlines;
 using Ptsp.Workflow.Registrations;
 
 namespace Ptsp.Workflow.Tests;
