@@ -8,6 +8,7 @@ source "$(dirname "$0")/../scripts/lib.sh"
 require_dotnet
 cd "$ROOT"
 trap stop_rabbitmq_if_started EXIT
+apt_install curl
 ensure_rabbitmq
 rabbitmq-plugins -q enable rabbitmq_management >/dev/null
 for _ in $(seq 1 30); do curl -sf -u guest:guest http://127.0.0.1:15672/api/overview >/dev/null && break; sleep 1; done

@@ -5,7 +5,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 require_dotnet
-apt_install tzdata   # the agency's time zone (Asia/Jakarta) comes from the system's zone database
+apt_install tzdata curl   # the agency's time zone comes from the system's zone database; curl waits for the services
 cd "$ROOT"
 
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
@@ -53,6 +53,15 @@ for service in Registration Workflow Intake Technical Signing; do
   ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "src/$service/bin/Release/net10.0/Ptsp.$service.dll" &
   pids+=($!)
   port=$((port + 1))
+done
+# The services declare their queues when they start; the Gateway comes up once they are ready, so no
+# request is published before a queue exists to receive it.
+for p in $(seq $(( ${gateway_url##*:} + 1 )) $(( port - 1 ))); do
+  for _ in $(seq 1 240); do
+    curl -sf "http://127.0.0.1:$p/health/ready" >/dev/null 2>&1 && break
+    kill -0 "${pids[@]}" 2>/dev/null || { log "a service exited during start-up"; exit 1; }
+    sleep 0.5
+  done
 done
 dotnet src/Gateway/bin/Release/net10.0/Ptsp.Gateway.dll &
 pids+=($!)
