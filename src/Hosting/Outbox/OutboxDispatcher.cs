@@ -65,19 +65,35 @@ public sealed class OutboxDispatcher(
             do
             {
                 batch = await source.PendingOutboxAsync(100, cancellationToken);
+                var failed = 0;
                 foreach (var pending in batch)
                 {
                     var delivered = new List<Guid>();
-                    foreach (var message in pending.Messages)
+                    try
                     {
-                        if (!handlers.TryGetValue(message.Kind, out var handler))
-                            throw new InvalidOperationException($"No outbox handler for '{message.Kind}' in {source.CollectionName}.");
-                        await handler.DeliverAsync(message, cancellationToken);
-                        delivered.Add(message.Id);
+                        foreach (var message in pending.Messages)
+                        {
+                            if (!handlers.TryGetValue(message.Kind, out var handler))
+                                throw new InvalidOperationException($"No outbox handler for '{message.Kind}' in {source.CollectionName}.");
+                            await handler.DeliverAsync(message, cancellationToken);
+                            delivered.Add(message.Id);
+                        }
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // One document's undeliverable message must not hold up the others; it stays for the next round.
+                        failed++;
+                        logger.LogWarning(e, "Could not deliver an outbox message of {Collection}/{Document}; will retry", source.CollectionName,
+                            pending.DocumentId);
                     }
 
-                    await source.AcknowledgeAsync(pending.DocumentId, delivered, cancellationToken);
+                    if (delivered.Count > 0)
+                        await source.AcknowledgeAsync(pending.DocumentId, delivered, cancellationToken);
                 }
+
+                // A full batch that did not all go through would come back unchanged: leave it to the next round.
+                if (failed > 0)
+                    break;
             }
             while (batch.Count == 100);
         }

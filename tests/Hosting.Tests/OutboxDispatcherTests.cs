@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ptsp.Hosting.Outbox;
+using Ptsp.Hosting.Storage;
+
+namespace Ptsp.Hosting.Tests;
+
+public sealed class OutboxDispatcherTests : IAsyncLifetime
+{
+    readonly string _directory = Directory.CreateTempSubdirectory("ptsp-outbox-").FullName;
+    StorageFactory _storage = null!;
+    IDocumentCollection<Widget> _widgets = null!;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Storage:Sqlite:Directory", _directory)]).Build();
+        _storage = new StorageFactory(configuration, NullLogger<StorageFactory>.Instance);
+        _widgets = await _storage.OpenCollectionAsync("outbox-test", new CollectionDefinition<Widget>("widgets"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _storage.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    sealed class Recorder(string kind, bool fail) : IOutboxHandler
+    {
+        public List<Guid> Delivered { get; } = [];
+
+        public string Kind => kind;
+
+        public Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            if (fail)
+                throw new InvalidOperationException("broker says no");
+            Delivered.Add(message.Id);
+            return Task.CompletedTask;
+        }
+    }
+
+    static OutboxMessage Message(string kind) => OutboxMessage.Publish(new Widget(), DateTimeOffset.UtcNow) with { Kind = kind };
+
+    [Fact]
+    public async Task Pending_messages_are_delivered_once_and_removed()
+    {
+        var first = Message("ok");
+        var second = Message("ok");
+        await _widgets.InsertAsync("a", new Widget(), [first]);
+        await _widgets.InsertAsync("b", new Widget(), [second]);
+        var ok = new Recorder("ok", fail: false);
+        var dispatcher = new OutboxDispatcher(_storage, new ServiceCollection().BuildServiceProvider(), NullLogger<OutboxDispatcher>.Instance);
+
+        await dispatcher.DispatchAllAsync(new Dictionary<string, IOutboxHandler> { ["ok"] = ok }, default);
+        await dispatcher.DispatchAllAsync(new Dictionary<string, IOutboxHandler> { ["ok"] = ok }, default);
+
+        Assert.Equal(2, ok.Delivered.Count);
+        Assert.Equal(new[] { first.Id, second.Id }.Order(), ok.Delivered.Order());
+        Assert.Empty(await _widgets.PendingOutboxAsync(10));
+    }
+
+    [Fact]
+    public async Task A_message_that_cannot_be_delivered_does_not_hold_up_the_others_and_stays_for_later()
+    {
+        var stuck = Message("broken");
+        var fine = Message("ok");
+        await _widgets.InsertAsync("a", new Widget(), [stuck]);
+        await _widgets.InsertAsync("b", new Widget(), [fine]);
+        var ok = new Recorder("ok", fail: false);
+        var dispatcher = new OutboxDispatcher(_storage, new ServiceCollection().BuildServiceProvider(), NullLogger<OutboxDispatcher>.Instance);
+
+        await dispatcher.DispatchAllAsync(new Dictionary<string, IOutboxHandler> { ["ok"] = ok, ["broken"] = new Recorder("broken", fail: true) }, default);
+
+        Assert.Equal([fine.Id], ok.Delivered);
+        var left = Assert.Single(await _widgets.PendingOutboxAsync(10));
+        Assert.Equal(("a", stuck.Id), (left.DocumentId, Assert.Single(left.Messages).Id));
+    }
+}

@@ -1,0 +1,55 @@
+using MassTransit;
+using Microsoft.Extensions.Time.Testing;
+using Ptsp.Contracts;
+using Ptsp.Contracts.Permits;
+using Ptsp.Hosting.Storage;
+using Ptsp.Workflow.Permits;
+
+namespace Ptsp.Workflow.Tests;
+
+/// <summary>GET /api/v1/tasks is answered from here: a role sees exactly what waits at its steps, oldest due first.</summary>
+public sealed class WorklistTests : IAsyncLifetime
+{
+    static readonly TimeSpan Wib = TimeSpan.FromHours(7);
+    readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, Wib));
+    WorkflowTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await WorkflowTestHost.StartAsync(_time);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    async Task Submitted(Guid id, int minutesAfterNine)
+    {
+        var at = new DateTimeOffset(2026, 11, 23, 9, minutesAfterNine, 0, Wib);
+        await _host.Harness.Bus.Publish(new ApplicationCreated(id, "budi", "Budi", "PENELITIAN", "Izin Penelitian", "CV", at));
+        var sagas = await _host.Get<PermitSagas>().CollectionAsync();
+        for (var i = 0; i < 400 && await sagas.FindAsync(id.ToString()) is null; i++)
+            await Task.Delay(25);
+        await _host.Harness.Bus.Publish(new ApplicationSubmitted(id, "budi", "PENELITIAN", 1, at));
+        for (var i = 0; i < 400 && (await sagas.FindAsync(id.ToString()))!.Document.CurrentStep != 4; i++)
+            await Task.Delay(25);
+    }
+
+    async Task<IReadOnlyList<TaskItem>> Tasks(string role) =>
+        (await _host.Harness.GetRequestClient<GetTasks>().GetResponse<TaskList>(new GetTasks(role))).Message.Items;
+
+    [Fact]
+    public async Task FrontOffice_sees_its_files_oldest_due_first_and_other_roles_do_not_see_them()
+    {
+        Guid first = NewId.NextGuid(), second = NewId.NextGuid(), third = NewId.NextGuid(), draft = NewId.NextGuid();
+        await Submitted(second, 20);
+        await Submitted(first, 5);
+        await Submitted(third, 40);
+        await _host.Harness.Bus.Publish(new ApplicationCreated(draft, "budi", "Budi", "PENELITIAN", "Izin Penelitian", "CV", _time.GetUtcNow()));
+
+        var frontOffice = await Tasks(Roles.FrontOffice);
+        Assert.Equal([first, second, third], frontOffice.Select(t => t.ApplicationId));
+        Assert.All(frontOffice, t => Assert.Equal(4, t.Step));
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 5, 0, Wib), frontOffice[0].DueAt);
+        Assert.Empty(await Tasks(Roles.BackOffice));
+        Assert.Empty(await Tasks(Roles.SectionHead));
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 10, 10, 0, Wib));
+        Assert.Equal([true, false, false], (await Tasks(Roles.FrontOffice)).Select(t => t.Overdue));
+    }
+}
