@@ -99,6 +99,4 @@ public sealed class PtspClient(Uri gateway) : IDisposable
 public static class JsonExtensions
 {
     public static T Get<T>(this JsonNode? node, string property) => node![property]!.GetValue<T>();
-
-    public static string Pretty(this JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 }

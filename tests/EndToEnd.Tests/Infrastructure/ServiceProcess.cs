@@ -24,8 +24,6 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
-    public bool HasExited => _process.HasExited;
-
     public string LogPath { get; private set; } = "";
 
     public static ServiceProcess Start(string project, IReadOnlyDictionary<string, string> environment, string logDirectory, int? port = null)
