@@ -60,10 +60,10 @@ public static class AccountsApi
 
     /// <summary>Step 2: the applicant then receives the credential email (step 3).</summary>
     static Task<IResult> Approve(Guid id, IRequestClient<ApproveRegistration> client, ClaimsPrincipal user, HttpContext http) =>
-        Command(client, new ApproveRegistration(id, user.Identity!.Name!), http);
+        Problems.CommandAsync(client, new ApproveRegistration(id, user.Identity!.Name!), http);
 
     static Task<IResult> Reject(Guid id, RejectionRequest body, IRequestClient<RejectRegistration> client, ClaimsPrincipal user, HttpContext http) =>
-        Command(client, new RejectRegistration(id, user.Identity!.Name!, body.Reason ?? ""), http);
+        Problems.CommandAsync(client, new RejectRegistration(id, user.Identity!.Name!, body.Reason ?? ""), http);
 
     static async Task<IResult> Login(LoginRequest body, IRequestClient<AuthenticateUser> client, WorkingCalendar calendar, HttpContext http)
     {
@@ -79,10 +79,4 @@ public static class AccountsApi
         return Problems.Reply(response, http, _ => TypedResults.NoContent());
     }
 
-    static async Task<IResult> Command<T>(IRequestClient<T> client, T command, HttpContext http)
-        where T : class
-    {
-        var response = await client.GetResponse<CommandAccepted, CommandRefused>(command, http.RequestAborted);
-        return Problems.Reply(response, http, _ => TypedResults.Accepted((string?)null));
-    }
 }

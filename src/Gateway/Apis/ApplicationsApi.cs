@@ -136,10 +136,10 @@ public static class ApplicationsApi
         InternalServices.Forward(services, InternalServices.Intake, $"/internal/intake/applications/{id}/documents/{Uri.EscapeDataString(requirementCode)}");
 
     static Task<IResult> Submit(Guid id, ClaimsPrincipal user, IRequestClient<SubmitApplication> client, HttpContext http) =>
-        Command(client, new SubmitApplication(id, user.Identity!.Name!), http);
+        Problems.CommandAsync(client, new SubmitApplication(id, user.Identity!.Name!), http);
 
     static Task<IResult> Resubmit(Guid id, ClaimsPrincipal user, IRequestClient<ResubmitApplication> client, HttpContext http) =>
-        Command(client, new ResubmitApplication(id, user.Identity!.Name!), http);
+        Problems.CommandAsync(client, new ResubmitApplication(id, user.Identity!.Name!), http);
 
     /// <summary>Step 4.</summary>
     static async Task<IResult> Completeness(Guid id, CompletenessRequest body, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> status,
@@ -148,7 +148,7 @@ public static class ApplicationsApi
         if (body.Complete is null)
             return Problems.Validation("complete", "Isian complete (true/false) wajib diisi.");
         return await AtStep(id, 4, user, status, http)
-               ?? await Command(client, new RecordCompletenessCheck(id, user.Identity!.Name!, body.Complete.Value, body.MissingRequirements ?? [], body.Note), http);
+               ?? await Problems.CommandAsync(client, new RecordCompletenessCheck(id, user.Identity!.Name!, body.Complete.Value, body.MissingRequirements ?? [], body.Note), http);
     }
 
     /// <summary>Step 5.</summary>
@@ -165,7 +165,7 @@ public static class ApplicationsApi
         if (errors.Count > 0)
             return Problems.From(new CommandRefused(RefusalKind.Invalid, "Data teknis tidak valid.", errors), http);
         return await AtStep(id, 5, user, status, http)
-               ?? await Command(client, new RecordTechnicalData(id, user.Identity!.Name!, body.Data!, body.Review!.Kind!.Value,
+               ?? await Problems.CommandAsync(client, new RecordTechnicalData(id, user.Identity!.Name!, body.Data!, body.Review!.Kind!.Value,
                    body.Review.ScheduledAt!.Value, body.Review.Location ?? ""), http);
     }
 
@@ -176,7 +176,7 @@ public static class ApplicationsApi
         if (body.Recommendation is null)
             return Problems.Validation("recommendation", "Rekomendasi wajib diisi: Approve atau Reject.");
         return await AtStep(id, 6, user, status, http)
-               ?? await Command(client, new RecordTechnicalRecommendation(id, user.Identity!.Name!, body.Recommendation.Value, body.Notes ?? ""), http);
+               ?? await Problems.CommandAsync(client, new RecordTechnicalRecommendation(id, user.Identity!.Name!, body.Recommendation.Value, body.Notes ?? ""), http);
     }
 
     static async Task<IResult> UploadInspectionReport(Guid id, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> status, InternalServices services,
@@ -195,7 +195,7 @@ public static class ApplicationsApi
         if (body.Kind is null)
             return Problems.Validation("kind", "Jenis draf wajib diisi: Permit atau Rejection.");
         return await AtStep(id, 7, user, status, http)
-               ?? await Command(client, new DraftDecision(id, user.Identity!.Name!, body.Kind.Value, body.Body ?? ""), http);
+               ?? await Problems.CommandAsync(client, new DraftDecision(id, user.Identity!.Name!, body.Kind.Value, body.Body ?? ""), http);
     }
 
     /// <summary>Steps 8 (SectionHead) and 9 (DivisionHead).</summary>
@@ -206,7 +206,7 @@ public static class ApplicationsApi
             return Problems.Validation("approve", "Isian approve (true/false) wajib diisi.");
         var (role, step) = user.IsInRole(Roles.SectionHead) ? (Roles.SectionHead, 8) : (Roles.DivisionHead, 9);
         return await AtStep(id, step, user, status, http)
-               ?? await Command(client, new VerifyDecision(id, user.Identity!.Name!, role, body.Approve.Value, body.Note), http);
+               ?? await Problems.CommandAsync(client, new VerifyDecision(id, user.Identity!.Name!, role, body.Approve.Value, body.Note), http);
     }
 
     /// <summary>Step 10.</summary>
@@ -216,7 +216,7 @@ public static class ApplicationsApi
         if (body.Approve is null)
             return Problems.Validation("approve", "Isian approve (true/false) wajib diisi.");
         return await AtStep(id, 10, user, status, http)
-               ?? await Command(client, new SignDecision(id, user.Identity!.Name!, user.FindFirstValue("name") ?? user.Identity.Name!, body.Approve.Value,
+               ?? await Problems.CommandAsync(client, new SignDecision(id, user.Identity!.Name!, user.FindFirstValue("name") ?? user.Identity.Name!, body.Approve.Value,
                    body.Note), http);
     }
 
@@ -244,12 +244,6 @@ public static class ApplicationsApi
                 statusCode: StatusCodes.Status409Conflict);
     }
 
-    static async Task<IResult> Command<T>(IRequestClient<T> client, T command, HttpContext http)
-        where T : class
-    {
-        var response = await client.GetResponse<CommandAccepted, CommandRefused>(command, http.RequestAborted);
-        return Problems.Reply(response, http, _ => TypedResults.Accepted((string?)null));
-    }
 
     static bool IsOfficer(ClaimsPrincipal user) => Roles.Officers.Any(user.IsInRole);
 

@@ -63,6 +63,14 @@ public static class Problems
             : TypedResults.Problem(title: refused.Message, statusCode: status);
     }
 
+    /// <summary>Sends a command to its owning service: 202 when accepted, its refusal as problem details otherwise.</summary>
+    public static async Task<IResult> CommandAsync<T>(IRequestClient<T> client, T command, HttpContext http)
+        where T : class
+    {
+        var response = await client.GetResponse<CommandAccepted, CommandRefused>(command, http.RequestAborted);
+        return Reply(response, http, _ => TypedResults.Accepted((string?)null));
+    }
+
     /// <summary>The owning service's answer: <paramref name="ok"/> for success, problem details for a refusal.</summary>
     public static IResult Reply<T>(Response<T, CommandRefused> response, HttpContext http, Func<T, IResult> ok)
         where T : class =>

@@ -43,7 +43,7 @@ public static class DocumentsEndpoints
         var key = IntakeStore.DocumentKey(id, requirementCode, documentId);
         var result = await Uploads.StoreAsync(store.Files, key, request.Body, request.ContentType, request.ContentLength, Uploads.TenMegabytes, Allowed,
             cancellationToken);
-        if (Refusal(result) is { } refusal)
+        if (result.Refusal("Jenis berkas tidak diterima: hanya PDF, JPEG atau PNG (dikenali dari isinya).") is { } refusal)
             return refusal;
 
         // The file is stored; now record it, retrying if the application changed meanwhile.
@@ -97,16 +97,4 @@ public static class DocumentsEndpoints
             return Results.Problem(title: "Tanda terima belum diterbitkan: berkas belum dinyatakan lengkap.", statusCode: StatusCodes.Status409Conflict);
         return Results.Stream(stream, FileTypes.Pdf, $"tanda-terima-{stored.Document.ReceiptNumber.Replace('/', '-')}.pdf");
     }
-
-    /// <summary>The problem for an upload that was not stored.</summary>
-    public static IResult? Refusal(UploadResult result) => result.Outcome switch
-    {
-        UploadOutcome.Stored => null,
-        UploadOutcome.TooLarge => Results.Problem(title: "Berkas melebihi batas 10 MB.", statusCode: StatusCodes.Status413PayloadTooLarge),
-        UploadOutcome.Empty => Results.Problem(title: "Berkas kosong.", statusCode: StatusCodes.Status400BadRequest),
-        UploadOutcome.ContentMismatch => Results.Problem(title: $"Isi berkas adalah {result.ContentType}, tidak sesuai dengan Content-Type yang dikirim.",
-            statusCode: StatusCodes.Status415UnsupportedMediaType),
-        _ => Results.Problem(title: "Jenis berkas tidak diterima: hanya PDF, JPEG atau PNG (dikenali dari isinya).",
-            statusCode: StatusCodes.Status415UnsupportedMediaType),
-    };
 }

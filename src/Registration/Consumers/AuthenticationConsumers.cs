@@ -1,3 +1,4 @@
+using Ptsp.Hosting.Bus;
 using MassTransit;
 using Ptsp.Contracts.Accounts;
 using Ptsp.Contracts.Common;
@@ -61,13 +62,13 @@ public sealed class ChangePasswordConsumer(AccountStore store, PasswordHasher ha
         var account = stored.Document;
         if (!hasher.Verify(account.PasswordHash, request.CurrentPassword ?? ""))
         {
-            await Invalid(context, "currentPassword", "Password saat ini salah.");
+            await context.Invalid("currentPassword", "Password saat ini salah.");
             return;
         }
 
         if (PolicyError(request.NewPassword, request.CurrentPassword, account) is { } error)
         {
-            await Invalid(context, "newPassword", error);
+            await context.Invalid("newPassword", error);
             return;
         }
 
@@ -76,7 +77,7 @@ public sealed class ChangePasswordConsumer(AccountStore store, PasswordHasher ha
         account.PasswordChangedAt = time.GetUtcNow();
         await (await store.AccountsAsync(context.CancellationToken)).ReplaceAsync(stored.Id, account, stored.Version,
             cancellationToken: context.CancellationToken);
-        await context.RespondAsync(new CommandAccepted(account.Id));
+        await context.Accepted(account.Id);
     }
 
     public static string? PolicyError(string? password, string? current, Account account)
@@ -92,6 +93,4 @@ public sealed class ChangePasswordConsumer(AccountStore store, PasswordHasher ha
         return null;
     }
 
-    static Task Invalid(ConsumeContext context, string field, string message) =>
-        context.RespondAsync(new CommandRefused(RefusalKind.Invalid, message, new Dictionary<string, string[]> { [field] = [message] }));
 }

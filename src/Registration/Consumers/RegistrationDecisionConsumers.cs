@@ -1,6 +1,6 @@
 using MassTransit;
 using Ptsp.Contracts.Accounts;
-using Ptsp.Contracts.Common;
+using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Mail;
 using Ptsp.Hosting.Storage;
 using Ptsp.Registration.Accounts;
@@ -48,7 +48,7 @@ public sealed class ApproveRegistrationConsumer(AccountStore store, PasswordHash
             }
         }
 
-        await context.RespondAsync(new CommandAccepted(account.Id));
+        await context.Accepted(account.Id);
     }
 }
 
@@ -60,8 +60,7 @@ public sealed class RejectRegistrationConsumer(AccountStore store, TimeProvider 
         var reason = context.Message.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
         {
-            await context.RespondAsync(new CommandRefused(RefusalKind.Invalid, "Alasan penolakan wajib diisi (paling banyak 1000 karakter).",
-                new Dictionary<string, string[]> { ["reason"] = ["Alasan penolakan wajib diisi (paling banyak 1000 karakter)."] }));
+            await context.Invalid("reason", "Alasan penolakan wajib diisi (paling banyak 1000 karakter).");
             return;
         }
 
@@ -81,7 +80,7 @@ public sealed class RejectRegistrationConsumer(AccountStore store, TimeProvider 
             OutboxMessage.Publish(new RegistrationRejected(account.Id, reason, context.Message.Officer, now), now),
             MailOutboxHandler.Create(AccountEmails.Rejected(account), now),
         ], context.CancellationToken);
-        await context.RespondAsync(new CommandAccepted(account.Id));
+        await context.Accepted(account.Id);
     }
 }
 
@@ -92,13 +91,13 @@ static class RegistrationChecks
     {
         if (stored is null || stored.Document.Nik is null) // officer accounts are not registrations
         {
-            await context.RespondAsync(new CommandRefused(RefusalKind.NotFound, "Pendaftaran tidak ditemukan."));
+            await context.NotFound("Pendaftaran tidak ditemukan.");
             return true;
         }
 
         if (stored.Document.Status != AccountStatus.Pending)
         {
-            await context.RespondAsync(new CommandRefused(RefusalKind.Conflict, "Pendaftaran ini sudah diproses sebelumnya."));
+            await context.Conflict("Pendaftaran ini sudah diproses sebelumnya.");
             return true;
         }
 

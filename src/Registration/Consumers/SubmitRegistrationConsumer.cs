@@ -1,3 +1,4 @@
+using Ptsp.Hosting.Bus;
 using MassTransit;
 using Ptsp.Contracts;
 using Ptsp.Contracts.Accounts;
@@ -17,7 +18,7 @@ public sealed class SubmitRegistrationConsumer(AccountStore store, TimeProvider 
         var errors = RegistrationValidator.Validate(request);
         if (errors.Count > 0)
         {
-            await context.RespondAsync(new CommandRefused(RefusalKind.Invalid, "Data pendaftaran tidak valid.", errors));
+            await context.Invalid("Data pendaftaran tidak valid.", errors);
             return;
         }
 
@@ -59,6 +60,6 @@ public sealed class SubmitRegistrationConsumer(AccountStore store, TimeProvider 
             return;
         }
 
-        await context.RespondAsync(new CommandAccepted(account.Id));
+        await context.Accepted(account.Id);
     }
 }

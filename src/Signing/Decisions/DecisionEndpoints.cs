@@ -1,3 +1,4 @@
+using Ptsp.Hosting.Bus;
 using System.Security.Claims;
 using MassTransit;
 using Ptsp.Contracts;
@@ -70,7 +71,7 @@ public sealed class GetDecisionVerificationConsumer(SigningStore store) : IConsu
             .QueryAsync(Query.By("documentNumber", context.Message.DocumentNumber).Take(1), context.CancellationToken);
         if (found.Count == 0 || found[0].Document is not { State: DecisionState.Signed } d)
         {
-            await context.RespondAsync(new CommandRefused(RefusalKind.NotFound, "Nomor dokumen tidak terdaftar."));
+            await context.NotFound("Nomor dokumen tidak terdaftar.");
             return;
         }
 

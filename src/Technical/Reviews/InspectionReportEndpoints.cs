@@ -31,12 +31,8 @@ public static class InspectionReportEndpoints
         var key = TechnicalStore.ReportKey(id, documentId);
         var result = await Uploads.StoreAsync(store.Files, key, request.Body, request.ContentType, request.ContentLength, Uploads.TenMegabytes,
             [FileTypes.Pdf], cancellationToken);
-        if (result.Outcome != UploadOutcome.Stored)
-        {
-            return result.Outcome == UploadOutcome.TooLarge
-                ? Results.Problem(title: "Berkas melebihi batas 10 MB.", statusCode: StatusCodes.Status413PayloadTooLarge)
-                : Results.Problem(title: "BAP harus berupa berkas PDF (dikenali dari isinya).", statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
+        if (result.Refusal("BAP harus berupa berkas PDF (dikenali dari isinya).") is { } refusal)
+            return refusal;
 
         while (true)
         {

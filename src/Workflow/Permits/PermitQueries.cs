@@ -1,3 +1,4 @@
+using Ptsp.Hosting.Bus;
 using MassTransit;
 using Ptsp.Contracts.Common;
 using Ptsp.Contracts.Permits;
@@ -45,7 +46,7 @@ public sealed class GetApplicationStatusConsumer(PermitSagas sagas, WorkingCalen
         var stored = await (await sagas.CollectionAsync(context.CancellationToken)).FindAsync(context.Message.ApplicationId.ToString(), context.CancellationToken);
         if (stored is null)
         {
-            await context.RespondAsync(new CommandRefused(RefusalKind.NotFound, "Permohonan tidak ditemukan."));
+            await context.NotFound("Permohonan tidak ditemukan.");
             return;
         }
 
