@@ -5,6 +5,7 @@ using Ptsp.Contracts;
 using Ptsp.Contracts.Accounts;
 using Ptsp.Contracts.Permits;
 using Ptsp.Gateway.Apis;
+using Ptsp.Gateway.Stream;
 using Ptsp.Hosting.Auth;
 using Ptsp.Hosting.Bus;
 using Scalar.AspNetCore;
@@ -46,6 +47,7 @@ public static class Extensions
         builder.Services.AddOpenApi();
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<InternalServices>();
+        builder.Services.AddSingleton<ChangeFeed>();
 
         builder.ConfigureBus(bus =>
         {
@@ -71,6 +73,12 @@ public static class Extensions
             bus.AddRequestClient<GetTasks>(timeout);
             bus.AddRequestClient<GetDecisionVerification>(timeout);
             bus.AddRequestClient<GetSlaReport>(timeout);
+            // The push channel: a queue of this Gateway's own (auto-deleted), so each replica hears every change.
+            bus.AddConsumer<ApplicationProgressedConsumer>().Endpoint(e =>
+            {
+                e.Temporary = true;
+                e.InstanceId = $"{Environment.ProcessId}-{NewId.NextGuid():N}";
+            });
         });
         return builder;
     }
@@ -95,6 +103,7 @@ public static class Extensions
         app.MapApplicationsApi();
         app.MapVerificationApi();
         app.MapReportsApi();
+        app.MapStreamApi();
         return app;
     }
 }

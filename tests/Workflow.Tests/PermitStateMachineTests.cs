@@ -51,8 +51,13 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
         throw new TimeoutException($"{typeof(T).Name} was not consumed by the saga. {string.Join("\n", faults)}");
     }
 
-    async Task<IReadOnlyList<OutboxMessage>> PendingCommands() =>
+    async Task<IReadOnlyList<OutboxMessage>> Pending() =>
         (await _sagas.PendingOutboxAsync(10)).SingleOrDefault(p => p.DocumentId == _id.ToString())?.Messages ?? [];
+
+    async Task<IReadOnlyList<OutboxMessage>> PendingCommands() => (await Pending()).Where(m => m.Kind == OutboxMessage.SendKind).ToList();
+
+    async Task<IReadOnlyList<ApplicationProgressed>> Announced() =>
+        (await Pending()).Where(m => m.Type.Contains(nameof(ApplicationProgressed))).Select(m => (ApplicationProgressed)m.Deserialize(out _)).ToList();
 
     static void AtStep(PermitState saga, string state, int? step, string? role)
     {
@@ -71,8 +76,10 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
     {
         await ToSubmitted();
         await On(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000001", "REKLAME", new TechnicalReviewInfo(ReviewKind.Inspection, 3), 7, Now));
+        await On(new TechnicalReviewOpened(_id, Now));
         await On(new TechnicalReviewScheduled(_id, "backoffice", ReviewKind.Inspection, Now.AddDays(1), "Jl. Veteran", Now));
-        return await On(new TechnicalRecommendationIssued(_id, "teknis", recommendation, "Catatan", Now));
+        await On(new TechnicalRecommendationIssued(_id, "teknis", recommendation, "Catatan", Now));
+        return await On(new DraftingOpened(_id, Now));
     }
 
     [Fact]
@@ -114,7 +121,9 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
         await ToSubmitted();
         var saga = await On(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000042", "REKLAME", new TechnicalReviewInfo(ReviewKind.Inspection, 3), 7, Now));
 
-        AtStep(saga, "AwaitingTechnicalData", 5, Roles.BackOffice);
+        // Nobody's desk until Technical holds the file: back office is never shown a step Technical cannot take yet.
+        AtStep(saga, "OpeningTechnicalReview", 4, null);
+        Assert.Equal("InTechnicalReview", PermitSagas.Status(saga.CurrentState));
         Assert.Equal("PTSP/2026/000042", saga.ReceiptNumber);
         var command = Assert.Single(await PendingCommands());
         Assert.Equal(OutboxMessage.SendKind, command.Kind);
@@ -124,10 +133,41 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Back_office_is_shown_step_5_once_Technical_has_opened_the_file_and_its_clock_runs_from_the_acceptance()
+    {
+        await ToSubmitted();
+        await On(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000042", "REKLAME", new TechnicalReviewInfo(ReviewKind.Inspection, 3), 7, Now));
+        _time.Advance(TimeSpan.FromMinutes(2));
+        var saga = await On(new TechnicalReviewOpened(_id, Now));
+
+        AtStep(saga, "AwaitingTechnicalData", 5, Roles.BackOffice);
+        // Step 5's target (one working hour) counts from Monday 09:00, when the file was accepted, not from the opening.
+        Assert.Equal(At(23, 10), saga.DueAt);
+        Assert.Equal(At(23, 9), saga.StepStartedAt);
+    }
+
+    [Fact]
+    public async Task Every_move_is_announced_once_with_whose_desk_it_left()
+    {
+        await ToSubmitted();
+        await On(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000001", "REKLAME", new TechnicalReviewInfo(ReviewKind.Inspection, 3), 7, Now));
+        await On(new TechnicalReviewOpened(_id, Now));
+        await On(new ApplicationReturned(_id, "frontoffice", ["KTP"], "late", 1, Now)); // another step's event: no move, no announcement
+
+        var announced = await Announced();
+        Assert.Equal([("Draft", 3, Roles.Applicant, null), ("Submitted", 4, Roles.FrontOffice, Roles.Applicant),
+                ("InTechnicalReview", 4, null, Roles.FrontOffice), ("InTechnicalReview", 5, Roles.BackOffice, null)],
+            announced.Select(a => (a.Status, a.CurrentStep, a.AssignedRole, a.PreviousRole)).ToList<(string, int?, string?, string?)>());
+        Assert.All(announced, a => Assert.Equal(("budi.santoso", "REKLAME"), (a.ApplicantUsername, a.PermitTypeCode)));
+        Assert.Equal(announced.Select(a => a.Version).Order(), announced.Select(a => a.Version));
+    }
+
+    [Fact]
     public async Task The_technical_review_is_due_after_the_permit_types_working_days()
     {
         await ToSubmitted();
         await On(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000001", "REKLAME", new TechnicalReviewInfo(ReviewKind.Inspection, 3), 7, Now));
+        await On(new TechnicalReviewOpened(_id, Now));
         var saga = await On(new TechnicalReviewScheduled(_id, "backoffice", ReviewKind.Inspection, Now.AddDays(1), "Jl. Veteran", Now));
 
         AtStep(saga, "InTechnicalReview", 6, Roles.TechnicalTeam);
@@ -136,7 +176,7 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_recommendation_opens_drafting_at_Signing()
+    public async Task A_recommendation_opens_drafting_at_Signing_and_drafting_is_shown_once_Signing_holds_it()
     {
         var saga = await ToDrafting(Recommendation.Reject);
         AtStep(saga, "InDrafting", 7, Roles.BackOffice);

@@ -2,7 +2,8 @@ using MassTransit;
 
 namespace Ptsp.Contracts.Permits;
 
-// Commands to Intake (SOP steps 3–4). Each replies CommandAccepted or CommandRefused.
+// Commands to Intake (SOP steps 3–4). Each replies CommandAccepted or CommandRefused. Fields the caller may
+// leave out are nullable: the owning service validates them, so no one else has to.
 
 public sealed record CreateApplication(
     Guid ApplicationId,
@@ -21,7 +22,7 @@ public sealed record ResubmitApplication(Guid ApplicationId, string ApplicantUse
 public sealed record RecordCompletenessCheck(
     Guid ApplicationId,
     string Officer,
-    bool Complete,
+    bool? Complete,
     IReadOnlyList<string> MissingRequirements,
     string? Note);
 

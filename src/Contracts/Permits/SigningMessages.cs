@@ -18,15 +18,20 @@ public sealed record OpenDrafting(
     string PermitTypeName,
     Recommendation Recommendation);
 
-// Commands to Signing (steps 7–10). Each replies CommandAccepted or CommandRefused.
+/// <summary>Signing → Workflow: the decision is open, so back office may draft it (step 7) from now on.</summary>
+[EntityName("ptsp.drafting-opened.v1")]
+[MessageUrn("ptsp:drafting-opened:v1")]
+public sealed record DraftingOpened(Guid ApplicationId, DateTimeOffset OpenedAt);
 
-public sealed record DraftDecision(Guid ApplicationId, string Officer, DecisionKind Kind, string Body);
+// Commands to Signing (steps 7–10). Each replies CommandAccepted or CommandRefused; Signing validates every field.
+
+public sealed record DraftDecision(Guid ApplicationId, string Officer, DecisionKind? Kind, string? Body);
 
 /// <summary>Steps 8 (SectionHead) and 9 (DivisionHead): validate the draft or send it back to drafting with a note.</summary>
-public sealed record VerifyDecision(Guid ApplicationId, string Officer, string Role, bool Approve, string? Note);
+public sealed record VerifyDecision(Guid ApplicationId, string Officer, string Role, bool? Approve, string? Note);
 
 /// <summary>Step 10: the agency head signs, or sends the draft back with a note.</summary>
-public sealed record SignDecision(Guid ApplicationId, string Officer, string OfficerName, bool Approve, string? Note);
+public sealed record SignDecision(Guid ApplicationId, string Officer, string OfficerName, bool? Approve, string? Note);
 
 // Events published by Signing. Revision counts drafts of one application, from 1.
 

@@ -15,23 +15,28 @@ public sealed record OpenTechnicalReview(
     string BusinessName,
     TechnicalReviewInfo TechnicalReview);
 
-// Commands to Technical (steps 5–6). Each replies CommandAccepted or CommandRefused.
+/// <summary>Technical → Workflow: the technical file is open, so back office may act on step 5 from now on.</summary>
+[EntityName("ptsp.technical-review-opened.v1")]
+[MessageUrn("ptsp:technical-review-opened:v1")]
+public sealed record TechnicalReviewOpened(Guid ApplicationId, DateTimeOffset OpenedAt);
+
+// Commands to Technical (steps 5–6). Each replies CommandAccepted or CommandRefused; Technical validates every field.
 
 /// <summary>Step 5: back office enters technical data and schedules the meeting and/or inspection.</summary>
 public sealed record RecordTechnicalData(
     Guid ApplicationId,
     string Officer,
-    IReadOnlyDictionary<string, string> Data,
-    ReviewKind ReviewKind,
-    DateTimeOffset ScheduledAt,
-    string Location);
+    IReadOnlyDictionary<string, string>? Data,
+    ReviewKind? ReviewKind,
+    DateTimeOffset? ScheduledAt,
+    string? Location);
 
 /// <summary>Step 6: the technical team's recommendation.</summary>
 public sealed record RecordTechnicalRecommendation(
     Guid ApplicationId,
     string Officer,
-    Recommendation Recommendation,
-    string Notes);
+    Recommendation? Recommendation,
+    string? Notes);
 
 // Events published by Technical.
 

@@ -141,84 +141,44 @@ public static class ApplicationsApi
     static Task<IResult> Resubmit(Guid id, ClaimsPrincipal user, IRequestClient<ResubmitApplication> client, HttpContext http) =>
         Problems.CommandAsync(client, new ResubmitApplication(id, user.Identity!.Name!), http);
 
+    // Officer actions: the Gateway checks who the caller is and their role; the owning service alone decides whether the
+    // application is at that step and whether the input is valid (its refusal names the current step).
+
     /// <summary>Step 4.</summary>
-    static async Task<IResult> Completeness(Guid id, CompletenessRequest body, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> status,
-        IRequestClient<RecordCompletenessCheck> client, HttpContext http)
-    {
-        if (body.Complete is null)
-            return Problems.Validation("complete", "Isian complete (true/false) wajib diisi.");
-        return await AtStep(id, 4, user, status, http)
-               ?? await Problems.CommandAsync(client, new RecordCompletenessCheck(id, user.Identity!.Name!, body.Complete.Value, body.MissingRequirements ?? [], body.Note), http);
-    }
+    static Task<IResult> Completeness(Guid id, CompletenessRequest body, ClaimsPrincipal user, IRequestClient<RecordCompletenessCheck> client,
+        HttpContext http) =>
+        Problems.CommandAsync(client, new RecordCompletenessCheck(id, user.Identity!.Name!, body.Complete, body.MissingRequirements ?? [], body.Note), http);
 
     /// <summary>Step 5.</summary>
-    static async Task<IResult> TechnicalData(Guid id, TechnicalDataRequest body, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> status,
-        IRequestClient<RecordTechnicalData> client, HttpContext http)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (body.Data is null)
-            errors["data"] = ["Data teknis wajib diisi."];
-        if (body.Review?.Kind is null)
-            errors["review.kind"] = ["Jenis kajian wajib diisi: Meeting, Inspection atau Both."];
-        if (body.Review?.ScheduledAt is null)
-            errors["review.scheduledAt"] = ["Jadwal wajib diisi (ISO 8601 dengan zona waktu)."];
-        if (errors.Count > 0)
-            return Problems.From(new CommandRefused(RefusalKind.Invalid, "Data teknis tidak valid.", errors), http);
-        return await AtStep(id, 5, user, status, http)
-               ?? await Problems.CommandAsync(client, new RecordTechnicalData(id, user.Identity!.Name!, body.Data!, body.Review!.Kind!.Value,
-                   body.Review.ScheduledAt!.Value, body.Review.Location ?? ""), http);
-    }
+    static Task<IResult> TechnicalData(Guid id, TechnicalDataRequest body, ClaimsPrincipal user, IRequestClient<RecordTechnicalData> client,
+        HttpContext http) =>
+        Problems.CommandAsync(client, new RecordTechnicalData(id, user.Identity!.Name!, body.Data, body.Review?.Kind, body.Review?.ScheduledAt,
+            body.Review?.Location), http);
 
     /// <summary>Step 6.</summary>
-    static async Task<IResult> TechnicalRecommendation(Guid id, RecommendationRequest body, ClaimsPrincipal user,
-        IRequestClient<GetApplicationStatus> status, IRequestClient<RecordTechnicalRecommendation> client, HttpContext http)
-    {
-        if (body.Recommendation is null)
-            return Problems.Validation("recommendation", "Rekomendasi wajib diisi: Approve atau Reject.");
-        return await AtStep(id, 6, user, status, http)
-               ?? await Problems.CommandAsync(client, new RecordTechnicalRecommendation(id, user.Identity!.Name!, body.Recommendation.Value, body.Notes ?? ""), http);
-    }
+    static Task<IResult> TechnicalRecommendation(Guid id, RecommendationRequest body, ClaimsPrincipal user,
+        IRequestClient<RecordTechnicalRecommendation> client, HttpContext http) =>
+        Problems.CommandAsync(client, new RecordTechnicalRecommendation(id, user.Identity!.Name!, body.Recommendation, body.Notes), http);
 
-    static async Task<IResult> UploadInspectionReport(Guid id, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> status, InternalServices services,
-        HttpContext http)
-    {
-        if (http.Request.ContentLength > Uploads.TenMegabytes)
-            return TypedResults.Problem(title: "Berkas melebihi batas 10 MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
-        return await AtStep(id, 6, user, status, http)
-               ?? InternalServices.Forward(services, InternalServices.Technical, $"/internal/technical/applications/{id}/inspection-report");
-    }
+    /// <summary>Step 6: the BAP goes straight to Technical, which checks the step.</summary>
+    static IResult UploadInspectionReport(Guid id, InternalServices services, HttpContext http) =>
+        http.Request.ContentLength > Uploads.TenMegabytes
+            ? TypedResults.Problem(title: "Berkas melebihi batas 10 MB.", statusCode: StatusCodes.Status413PayloadTooLarge)
+            : InternalServices.Forward(services, InternalServices.Technical, $"/internal/technical/applications/{id}/inspection-report");
 
     /// <summary>Step 7.</summary>
-    static async Task<IResult> Draft(Guid id, DraftRequest body, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> status,
-        IRequestClient<DraftDecision> client, HttpContext http)
-    {
-        if (body.Kind is null)
-            return Problems.Validation("kind", "Jenis draf wajib diisi: Permit atau Rejection.");
-        return await AtStep(id, 7, user, status, http)
-               ?? await Problems.CommandAsync(client, new DraftDecision(id, user.Identity!.Name!, body.Kind.Value, body.Body ?? ""), http);
-    }
+    static Task<IResult> Draft(Guid id, DraftRequest body, ClaimsPrincipal user, IRequestClient<DraftDecision> client, HttpContext http) =>
+        Problems.CommandAsync(client, new DraftDecision(id, user.Identity!.Name!, body.Kind, body.Body), http);
 
     /// <summary>Steps 8 (SectionHead) and 9 (DivisionHead).</summary>
-    static async Task<IResult> Verification(Guid id, DecisionRequest body, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> status,
-        IRequestClient<VerifyDecision> client, HttpContext http)
-    {
-        if (body.Approve is null)
-            return Problems.Validation("approve", "Isian approve (true/false) wajib diisi.");
-        var (role, step) = user.IsInRole(Roles.SectionHead) ? (Roles.SectionHead, 8) : (Roles.DivisionHead, 9);
-        return await AtStep(id, step, user, status, http)
-               ?? await Problems.CommandAsync(client, new VerifyDecision(id, user.Identity!.Name!, role, body.Approve.Value, body.Note), http);
-    }
+    static Task<IResult> Verification(Guid id, DecisionRequest body, ClaimsPrincipal user, IRequestClient<VerifyDecision> client, HttpContext http) =>
+        Problems.CommandAsync(client, new VerifyDecision(id, user.Identity!.Name!, user.IsInRole(Roles.SectionHead) ? Roles.SectionHead : Roles.DivisionHead,
+            body.Approve, body.Note), http);
 
     /// <summary>Step 10.</summary>
-    static async Task<IResult> Signature(Guid id, DecisionRequest body, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> status,
-        IRequestClient<SignDecision> client, HttpContext http)
-    {
-        if (body.Approve is null)
-            return Problems.Validation("approve", "Isian approve (true/false) wajib diisi.");
-        return await AtStep(id, 10, user, status, http)
-               ?? await Problems.CommandAsync(client, new SignDecision(id, user.Identity!.Name!, user.FindFirstValue("name") ?? user.Identity.Name!, body.Approve.Value,
-                   body.Note), http);
-    }
+    static Task<IResult> Signature(Guid id, DecisionRequest body, ClaimsPrincipal user, IRequestClient<SignDecision> client, HttpContext http) =>
+        Problems.CommandAsync(client, new SignDecision(id, user.Identity!.Name!, user.FindFirstValue("name") ?? user.Identity.Name!, body.Approve, body.Note),
+            http);
 
     /// <summary>The application as the caller may see it: the owner and officers; anyone else is told it does not exist.</summary>
     static async Task<(ApplicationStatus? Status, IResult? Refusal)> StatusFor(Guid id, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> client,
@@ -231,19 +191,6 @@ public static class ApplicationsApi
             return (null, TypedResults.Problem(title: "Permohonan tidak ditemukan.", statusCode: StatusCodes.Status404NotFound));
         return (found.Message, null);
     }
-
-    /// <summary>404 for an unknown application, 409 when it is not at the step this action belongs to; null when it may proceed.</summary>
-    static async Task<IResult?> AtStep(Guid id, int step, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> client, HttpContext http)
-    {
-        var (status, refusal) = await StatusFor(id, user, client, http);
-        if (refusal is not null)
-            return refusal;
-        return status!.CurrentStep == step
-            ? null
-            : TypedResults.Problem(title: $"Permohonan tidak berada pada langkah {step}; saat ini: {(status.CurrentStep is { } s ? $"langkah {s}" : status.Status)}.",
-                statusCode: StatusCodes.Status409Conflict);
-    }
-
 
     static bool IsOfficer(ClaimsPrincipal user) => Roles.Officers.Any(user.IsInRole);
 

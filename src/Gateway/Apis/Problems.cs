@@ -54,13 +54,15 @@ public static class Problems
         if (refused.RetryAfter is { } retryAfter)
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        return refused.Errors is { Count: > 0 } errors
-            ? TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
+        if (refused.Errors is { Count: > 0 } errors)
+            return TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
             {
                 Title = refused.Message,
                 Status = status,
-            })
-            : TypedResults.Problem(title: refused.Message, statusCode: status);
+            });
+        // A refusal at the wrong step names the step the owning service holds the application at.
+        return TypedResults.Problem(title: refused.Message, statusCode: status,
+            extensions: refused.CurrentStep is { } step ? new Dictionary<string, object?> { ["currentStep"] = step } : null);
     }
 
     /// <summary>Sends a command to its owning service: 202 when accepted, its refusal as problem details otherwise.</summary>

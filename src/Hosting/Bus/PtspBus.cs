@@ -117,7 +117,6 @@ public static class PtspBusExtensions
             r.Handle<TimeoutException>();
             // An event that arrived before the saga instance it belongs to (OnMissingInstance → Fault).
             r.Handle<SagaException>();
-            r.Handle<NotReadyYetException>();
             r.Intervals(10, 20, 50, 100, 200, 500, 1000, 2000, 5000);
         });
         endpoint.UseInMemoryOutbox(context);

@@ -3,12 +3,6 @@ using Ptsp.Contracts.Common;
 
 namespace Ptsp.Hosting.Bus;
 
-/// <summary>
-/// The thing an action needs has not arrived yet (e.g. Workflow's command opening the technical file is
-/// still in flight); the endpoint's retry runs the action again shortly.
-/// </summary>
-public sealed class NotReadyYetException(string message) : Exception(message);
-
 /// <summary>The answers a service gives the Gateway's requests; messages are for people (Bahasa Indonesia).</summary>
 public static class Replies
 {
@@ -17,8 +11,9 @@ public static class Replies
     public static Task NotFound(this ConsumeContext context, string message) =>
         context.RespondAsync(new CommandRefused(RefusalKind.NotFound, message));
 
-    public static Task Conflict(this ConsumeContext context, string message) =>
-        context.RespondAsync(new CommandRefused(RefusalKind.Conflict, message));
+    /// <summary>The action does not belong to the application's present step; <paramref name="currentStep"/> names it where this service knows it.</summary>
+    public static Task Conflict(this ConsumeContext context, string message, int? currentStep = null) =>
+        context.RespondAsync(new CommandRefused(RefusalKind.Conflict, message, CurrentStep: currentStep));
 
     public static Task Invalid(this ConsumeContext context, string field, string message) =>
         context.RespondAsync(new CommandRefused(RefusalKind.Invalid, message, new Dictionary<string, string[]> { [field] = [message] }));

@@ -47,6 +47,11 @@ public static class SagaOutbox
             saga.ConsumedMessages.RemoveRange(0, saga.ConsumedMessages.Count - Remembered);
     }
 
+    /// <summary>Publishes an event with the saga's next write.</summary>
+    public static void Publish<T>(this ISagaOutbox saga, T message, DateTimeOffset now)
+        where T : class =>
+        saga.Outgoing.Add(OutboxMessage.Publish(message, now));
+
     /// <summary>Sends a command to a queue with the saga's next write.</summary>
     public static void Send<T>(this ISagaOutbox saga, Uri destination, T message, DateTimeOffset now)
         where T : class =>

@@ -50,6 +50,15 @@ public sealed class Application
     public DateTimeOffset? AcceptedAt { get; set; }
 
     public string? AcceptedBy { get; set; }
+
+    /// <summary>The SOP step as far as Intake knows it: 3 with the applicant, 4 at the counter; after acceptance another service holds it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? Step => State switch
+    {
+        ApplicationState.Draft or ApplicationState.Returned => 3,
+        ApplicationState.Submitted => 4,
+        _ => null,
+    };
 }
 
 public sealed record RequirementDocument(Guid DocumentId, string ContentType, string Sha256, long Length, DateTimeOffset UploadedAt);

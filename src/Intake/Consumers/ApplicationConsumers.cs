@@ -81,7 +81,7 @@ public sealed class SubmitApplicationConsumer(IntakeStore store, PermitCatalogue
         var application = stored.Document;
         if (application.State != ApplicationState.Draft)
         {
-            await context.Conflict("Permohonan ini sudah diajukan.");
+            await context.Conflict("Permohonan ini sudah diajukan.", application.Step);
             return;
         }
 
@@ -118,7 +118,7 @@ public sealed class ResubmitApplicationConsumer(IntakeStore store, TimeProvider 
         var application = stored.Document;
         if (application.State != ApplicationState.Returned)
         {
-            await context.Conflict("Permohonan ini tidak sedang dikembalikan kepada pemohon.");
+            await context.Conflict("Permohonan ini tidak sedang dikembalikan kepada pemohon.", application.Step);
             return;
         }
 

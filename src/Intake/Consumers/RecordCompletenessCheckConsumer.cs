@@ -31,13 +31,19 @@ public sealed class RecordCompletenessCheckConsumer(IntakeStore store, PermitCat
         var application = stored.Document;
         if (application.State != ApplicationState.Submitted)
         {
-            await context.Conflict("Permohonan ini tidak sedang menunggu pemeriksaan kelengkapan.");
+            await context.Conflict("Permohonan ini tidak sedang menunggu pemeriksaan kelengkapan (langkah 4).", application.Step);
+            return;
+        }
+
+        if (m.Complete is not { } complete)
+        {
+            await context.Invalid("complete", "Isian complete (true/false) wajib diisi.");
             return;
         }
 
         var type = catalogue.Find(application.PermitTypeCode)!;
         var now = time.GetUtcNow();
-        if (!m.Complete)
+        if (!complete)
         {
             var known = type.RequiredDocuments.Select(d => d.Code).ToHashSet();
             var missing = (m.MissingRequirements ?? []).Distinct().ToList();

@@ -9,12 +9,17 @@ using Ptsp.Signing.Decisions;
 
 namespace Ptsp.Signing.Consumers;
 
-/// <summary>Workflow opens the decision for drafting once the technical team recommended (step 6 → 7). A repeat changes nothing.</summary>
-public sealed class OpenDraftingConsumer(SigningStore store) : IConsumer<OpenDrafting>
+/// <summary>
+/// Workflow opens the decision for drafting once the technical team recommended (step 6 → 7). The decision and
+/// the event that tells Workflow it is open are one write, so back office is shown step 7 only when Signing can
+/// take the draft. A repeat changes nothing.
+/// </summary>
+public sealed class OpenDraftingConsumer(SigningStore store, TimeProvider time) : IConsumer<OpenDrafting>
 {
     public async Task Consume(ConsumeContext<OpenDrafting> context)
     {
         var m = context.Message;
+        var now = time.GetUtcNow();
         try
         {
             await (await store.DecisionsAsync(context.CancellationToken)).InsertAsync(m.ApplicationId.ToString(), new DecisionCase
@@ -27,7 +32,7 @@ public sealed class OpenDraftingConsumer(SigningStore store) : IConsumer<OpenDra
                 PermitTypeName = m.PermitTypeName,
                 Recommendation = m.Recommendation,
                 State = DecisionState.AwaitingDraft,
-            }, cancellationToken: context.CancellationToken);
+            }, [OutboxMessage.Publish(new DraftingOpened(m.ApplicationId, now), now)], context.CancellationToken);
         }
         catch (DuplicateDocumentException)
         {
@@ -47,16 +52,21 @@ public sealed class DraftDecisionConsumer(SigningStore store, TimeProvider time)
     {
         var m = context.Message;
         var decisions = await store.DecisionsAsync(context.CancellationToken);
-        var stored = await decisions.FindAsync(m.ApplicationId.ToString(), context.CancellationToken)
-                     ?? throw new NotReadyYetException($"The decision of {m.ApplicationId} is not open for drafting yet.");
-        if (stored.Document.State != DecisionState.AwaitingDraft)
+        var stored = await decisions.FindAsync(m.ApplicationId.ToString(), context.CancellationToken);
+        if (stored is not { Document.State: DecisionState.AwaitingDraft })
         {
-            await context.Conflict("Permohonan ini tidak sedang menunggu penyusunan draf (langkah 7).");
+            await context.Conflict("Permohonan ini tidak sedang menunggu penyusunan draf (langkah 7).", stored?.Document.Step);
             return;
         }
 
         var decision = stored.Document;
-        if (m.Kind != decision.ExpectedKind)
+        if (m.Kind is not { } kind)
+        {
+            await context.Invalid("kind", "Jenis draf wajib diisi: Permit atau Rejection.");
+            return;
+        }
+
+        if (kind != decision.ExpectedKind)
         {
             await context.Invalid("kind", decision.ExpectedKind == DecisionKind.Permit
                 ? "Rekomendasi tim teknis adalah setuju: susun draf izin (Permit)."
@@ -71,10 +81,10 @@ public sealed class DraftDecisionConsumer(SigningStore store, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        decision.Drafts.Add(new Draft(decision.Revision + 1, m.Kind, m.Body.Trim(), m.Officer, now));
+        decision.Drafts.Add(new Draft(decision.Revision + 1, kind, m.Body.Trim(), m.Officer, now));
         decision.State = DecisionState.AwaitingSectionHead;
         await decisions.ReplaceAsync(stored.Id, decision, stored.Version,
-            [OutboxMessage.Publish(new DecisionDrafted(decision.Id, m.Officer, m.Kind, decision.Revision, now), now)], context.CancellationToken);
+            [OutboxMessage.Publish(new DecisionDrafted(decision.Id, m.Officer, kind, decision.Revision, now), now)], context.CancellationToken);
         await context.Accepted(decision.Id);
     }
 }
@@ -104,11 +114,17 @@ public sealed class VerifyDecisionConsumer(SigningStore store, TimeProvider time
         {
             await context.Conflict(m.Role == Roles.SectionHead
                 ? "Draf ini tidak sedang menunggu verifikasi Kepala Seksi (langkah 8)."
-                : "Draf ini tidak sedang menunggu verifikasi Kepala Bidang (langkah 9).");
+                : "Draf ini tidak sedang menunggu verifikasi Kepala Bidang (langkah 9).", stored?.Document.Step);
             return;
         }
 
-        if (!m.Approve && (string.IsNullOrWhiteSpace(m.Note) || m.Note.Length > 4000))
+        if (m.Approve is not { } approve)
+        {
+            await context.Invalid("approve", "Isian approve (true/false) wajib diisi.");
+            return;
+        }
+
+        if (!approve && (string.IsNullOrWhiteSpace(m.Note) || m.Note.Length > 4000))
         {
             await context.Invalid("note", "Catatan perbaikan wajib diisi saat draf dikembalikan (paling banyak 4000 karakter).");
             return;
@@ -116,9 +132,9 @@ public sealed class VerifyDecisionConsumer(SigningStore store, TimeProvider time
 
         var decision = stored.Document;
         var now = time.GetUtcNow();
-        decision.Reviews.Add(new Review(decision.Revision, m.Officer, m.Role, m.Approve, m.Note?.Trim(), now));
-        decision.State = m.Approve ? next : DecisionState.AwaitingDraft;
-        var outgoing = m.Approve
+        decision.Reviews.Add(new Review(decision.Revision, m.Officer, m.Role, approve, m.Note?.Trim(), now));
+        decision.State = approve ? next : DecisionState.AwaitingDraft;
+        var outgoing = approve
             ? OutboxMessage.Publish(new DecisionVerified(decision.Id, m.Officer, m.Role, decision.Revision, now), now)
             : OutboxMessage.Publish(new DecisionReturned(decision.Id, m.Officer, m.Role, m.Note!.Trim(), decision.Revision, now), now);
         await decisions.ReplaceAsync(stored.Id, decision, stored.Version, [outgoing],
@@ -141,13 +157,19 @@ public sealed class SignDecisionConsumer(SigningStore store, WorkingCalendar cal
         var stored = await decisions.FindAsync(m.ApplicationId.ToString(), context.CancellationToken);
         if (stored is not { Document.State: DecisionState.AwaitingSignature })
         {
-            await context.Conflict("Draf ini tidak sedang menunggu tanda tangan Kepala DPMPTSP (langkah 10).");
+            await context.Conflict("Draf ini tidak sedang menunggu tanda tangan Kepala DPMPTSP (langkah 10).", stored?.Document.Step);
+            return;
+        }
+
+        if (m.Approve is not { } approve)
+        {
+            await context.Invalid("approve", "Isian approve (true/false) wajib diisi.");
             return;
         }
 
         var decision = stored.Document;
         var now = time.GetUtcNow();
-        if (!m.Approve)
+        if (!approve)
         {
             if (string.IsNullOrWhiteSpace(m.Note) || m.Note.Length > 4000)
             {

@@ -24,6 +24,17 @@ public enum DecisionState
 /// <summary>One application's decision: its drafts, the two verifications, the head's signature.</summary>
 public sealed class DecisionCase
 {
+    /// <summary>The SOP step as far as Signing knows it: 7 to 10 while the decision is open; none once signed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? Step => State switch
+    {
+        DecisionState.AwaitingDraft => 7,
+        DecisionState.AwaitingSectionHead => 8,
+        DecisionState.AwaitingDivisionHead => 9,
+        DecisionState.AwaitingSignature => 10,
+        _ => null,
+    };
+
     public Guid Id { get; set; }
 
     public string ApplicantUsername { get; set; } = "";

@@ -6,12 +6,17 @@ using Ptsp.Technical.Reviews;
 
 namespace Ptsp.Technical.Consumers;
 
-/// <summary>Workflow opens the technical file once the application is accepted (step 4 → 5). A repeat changes nothing.</summary>
+/// <summary>
+/// Workflow opens the technical file once the application is accepted (step 4 → 5). The file and the event
+/// that tells Workflow it is open are one write, so back office is shown step 5 only when Technical can take
+/// its action. A repeat changes nothing.
+/// </summary>
 public sealed class OpenTechnicalReviewConsumer(TechnicalStore store, TimeProvider time) : IConsumer<OpenTechnicalReview>
 {
     public async Task Consume(ConsumeContext<OpenTechnicalReview> context)
     {
         var m = context.Message;
+        var now = time.GetUtcNow();
         try
         {
             await (await store.CasesAsync(context.CancellationToken)).InsertAsync(m.ApplicationId.ToString(), new TechnicalCase
@@ -21,8 +26,8 @@ public sealed class OpenTechnicalReviewConsumer(TechnicalStore store, TimeProvid
                 BusinessName = m.BusinessName,
                 Review = m.TechnicalReview,
                 State = TechnicalState.AwaitingTechnicalData,
-                OpenedAt = time.GetUtcNow(),
-            }, cancellationToken: context.CancellationToken);
+                OpenedAt = now,
+            }, [OutboxMessage.Publish(new TechnicalReviewOpened(m.ApplicationId, now), now)], context.CancellationToken);
         }
         catch (DuplicateDocumentException)
         {
@@ -42,11 +47,10 @@ public sealed class RecordTechnicalDataConsumer(TechnicalStore store, TimeProvid
     {
         var m = context.Message;
         var cases = await store.CasesAsync(context.CancellationToken);
-        var stored = await cases.FindAsync(m.ApplicationId.ToString(), context.CancellationToken)
-                     ?? throw new NotReadyYetException($"The technical file of {m.ApplicationId} is not open yet.");
-        if (stored.Document.State != TechnicalState.AwaitingTechnicalData)
+        var stored = await cases.FindAsync(m.ApplicationId.ToString(), context.CancellationToken);
+        if (stored is not { Document.State: TechnicalState.AwaitingTechnicalData })
         {
-            await context.Conflict("Permohonan ini tidak sedang menunggu data teknis (langkah 5).");
+            await context.Conflict("Permohonan ini tidak sedang menunggu data teknis (langkah 5).", stored?.Document.Step);
             return;
         }
 
@@ -56,11 +60,15 @@ public sealed class RecordTechnicalDataConsumer(TechnicalStore store, TimeProvid
         var data = m.Data ?? new Dictionary<string, string>();
         if (data.Count is 0 or > 100 || data.Any(p => string.IsNullOrWhiteSpace(p.Key) || p.Key.Length > 100 || p.Value is null || p.Value.Length > 4000))
             errors["data"] = ["Data teknis wajib diisi: 1–100 isian, nama paling banyak 100 karakter, nilai paling banyak 4000 karakter."];
-        if (technical.Review.Kind != ReviewKind.Both && m.ReviewKind != technical.Review.Kind && m.ReviewKind != ReviewKind.Both)
+        if (m.ReviewKind is not { } kind)
+            errors["review.kind"] = ["Jenis kajian wajib diisi: Meeting, Inspection atau Both."];
+        else if (technical.Review.Kind != ReviewKind.Both && kind != technical.Review.Kind && kind != ReviewKind.Both)
             errors["review.kind"] = [$"Jenis izin ini memerlukan {(technical.Review.Kind == ReviewKind.Meeting ? "rapat teknis" : "peninjauan lapangan")}."];
-        if (technical.Review.Kind == ReviewKind.Both && m.ReviewKind != ReviewKind.Both)
+        else if (technical.Review.Kind == ReviewKind.Both && kind != ReviewKind.Both)
             errors["review.kind"] = ["Jenis izin ini memerlukan rapat teknis dan peninjauan lapangan (Both)."];
-        if (m.ScheduledAt <= now)
+        if (m.ScheduledAt is not { } scheduledAt)
+            errors["review.scheduledAt"] = ["Jadwal wajib diisi (ISO 8601 dengan zona waktu)."];
+        else if (scheduledAt <= now)
             errors["review.scheduledAt"] = ["Jadwal rapat/peninjauan harus di masa mendatang."];
         if (string.IsNullOrWhiteSpace(m.Location) || m.Location.Length > 500)
             errors["review.location"] = ["Tempat rapat/peninjauan wajib diisi (paling banyak 500 karakter)."];
@@ -71,13 +79,14 @@ public sealed class RecordTechnicalDataConsumer(TechnicalStore store, TimeProvid
         }
 
         technical.Data = new Dictionary<string, string>(data);
-        technical.ScheduledKind = m.ReviewKind;
-        technical.ScheduledAt = m.ScheduledAt;
-        technical.Location = m.Location.Trim();
+        technical.ScheduledKind = m.ReviewKind!.Value;
+        technical.ScheduledAt = m.ScheduledAt!.Value;
+        technical.Location = m.Location!.Trim();
         technical.ScheduledBy = m.Officer;
         technical.State = TechnicalState.InReview;
         await cases.ReplaceAsync(stored.Id, technical, stored.Version,
-            [OutboxMessage.Publish(new TechnicalReviewScheduled(technical.Id, m.Officer, m.ReviewKind, m.ScheduledAt, technical.Location, now), now)],
+            [OutboxMessage.Publish(new TechnicalReviewScheduled(technical.Id, m.Officer, technical.ScheduledKind.Value, technical.ScheduledAt.Value,
+                technical.Location, now), now)],
             context.CancellationToken);
         await context.Accepted(technical.Id);
     }
@@ -93,7 +102,13 @@ public sealed class RecordTechnicalRecommendationConsumer(TechnicalStore store, 
         var stored = await cases.FindAsync(m.ApplicationId.ToString(), context.CancellationToken);
         if (stored is not { Document.State: TechnicalState.InReview })
         {
-            await context.Conflict("Permohonan ini tidak sedang dalam kajian teknis (langkah 6).");
+            await context.Conflict("Permohonan ini tidak sedang dalam kajian teknis (langkah 6).", stored?.Document.Step);
+            return;
+        }
+
+        if (m.Recommendation is not { } recommendation)
+        {
+            await context.Invalid("recommendation", "Rekomendasi wajib diisi: Approve atau Reject.");
             return;
         }
 
@@ -111,13 +126,13 @@ public sealed class RecordTechnicalRecommendationConsumer(TechnicalStore store, 
         }
 
         var now = time.GetUtcNow();
-        technical.Recommendation = m.Recommendation;
+        technical.Recommendation = recommendation;
         technical.Notes = m.Notes.Trim();
         technical.RecommendedBy = m.Officer;
         technical.RecommendedAt = now;
         technical.State = TechnicalState.Recommended;
         await cases.ReplaceAsync(stored.Id, technical, stored.Version,
-            [OutboxMessage.Publish(new TechnicalRecommendationIssued(technical.Id, m.Officer, m.Recommendation, technical.Notes, now), now)],
+            [OutboxMessage.Publish(new TechnicalRecommendationIssued(technical.Id, m.Officer, recommendation, technical.Notes, now), now)],
             context.CancellationToken);
         await context.Accepted(technical.Id);
     }

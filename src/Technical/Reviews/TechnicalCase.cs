@@ -50,6 +50,15 @@ public sealed class TechnicalCase
 
     public DateTimeOffset? RecommendedAt { get; set; }
 
+    /// <summary>The SOP step as far as Technical knows it: 5 or 6 while the file is here; after the recommendation another service holds it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? Step => State switch
+    {
+        TechnicalState.AwaitingTechnicalData => 5,
+        TechnicalState.InReview => 6,
+        _ => null,
+    };
+
     /// <summary>An inspection (alone or with a meeting) ends in a BAP before the team may recommend.</summary>
     public bool NeedsInspectionReport => (ScheduledKind ?? Review.Kind) is ReviewKind.Inspection or ReviewKind.Both;
 }

@@ -27,8 +27,9 @@ public sealed class PermitSagas(StorageFactory storage)
         nameof(PermitStateMachine.Draft) => "Draft",
         nameof(PermitStateMachine.AwaitingCompletenessCheck) => "Submitted",
         nameof(PermitStateMachine.ReturnedToApplicant) => "ReturnedToApplicant",
-        nameof(PermitStateMachine.AwaitingTechnicalData) or nameof(PermitStateMachine.InTechnicalReview) => "InTechnicalReview",
-        nameof(PermitStateMachine.InDrafting) => "InDrafting",
+        nameof(PermitStateMachine.OpeningTechnicalReview) or nameof(PermitStateMachine.AwaitingTechnicalData)
+            or nameof(PermitStateMachine.InTechnicalReview) => "InTechnicalReview",
+        nameof(PermitStateMachine.OpeningDrafting) or nameof(PermitStateMachine.InDrafting) => "InDrafting",
         nameof(PermitStateMachine.SectionHeadVerification) or nameof(PermitStateMachine.DivisionHeadVerification) => "InVerification",
         nameof(PermitStateMachine.AwaitingSignature) => "AwaitingSignature",
         nameof(PermitStateMachine.Issued) => "Issued",

@@ -33,6 +33,9 @@ public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaO
 
     public string? AssignedRole { get; set; }
 
+    /// <summary>The role named in the last <see cref="ApplicationProgressed"/>: whose worklist the next move takes the file from.</summary>
+    public string? AnnouncedRole { get; set; }
+
     public DateTimeOffset? StepStartedAt { get; set; }
 
     /// <summary>The step's target in working time; null while the file is with the applicant (the agency's clock stops).</summary>

@@ -32,6 +32,9 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         // A late or repeated event for a step already passed changes nothing (exact repeats are skipped by the saga inbox).
         OnUnhandledEvent(x => x.Ignore());
 
+        // Every move is announced once, with the state it is stored with: the push channel and outside systems follow it.
+        WhenEnterAny(x => x.If(c => c.Saga.CurrentState != Initial.Name, then => then.Then(c => Announce(c.Saga))));
+
         // Step 3: the applicant prepares the file.
         Initially(
             When(Created)
@@ -84,8 +87,15 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                     x.Saga.Send(Queues.Address(Queues.OpenTechnicalReview),
                         new OpenTechnicalReview(x.Saga.CorrelationId, x.Saga.PermitTypeCode, x.Saga.BusinessName, x.Message.TechnicalReview),
                         x.Message.AcceptedAt);
-                    Enter(x.Saga, 5, Roles.BackOffice, x.Message.AcceptedAt, _levels[ServiceLevels.TechnicalData]);
+                    Enter(x.Saga, 4, null, x.Message.AcceptedAt, null);
                 })
+                .TransitionTo(OpeningTechnicalReview));
+
+        // Step 4 → 5: back office's clock runs from the acceptance, but the step is shown only once Technical holds
+        // the file, so an officer's action never reaches Technical before it can take it.
+        During(OpeningTechnicalReview,
+            When(TechnicalOpened)
+                .Then(x => Enter(x.Saga, 5, Roles.BackOffice, x.Saga.StepStartedAt!.Value, _levels[ServiceLevels.TechnicalData]))
                 .TransitionTo(AwaitingTechnicalData));
 
         // Step 5: back office enters technical data and schedules; step 6 has the permit type's NSPK time.
@@ -115,8 +125,14 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                         new OpenDrafting(x.Saga.CorrelationId, x.Saga.ApplicantUsername, x.Saga.ApplicantName, x.Saga.BusinessName, x.Saga.PermitTypeCode,
                             x.Saga.PermitTypeName, x.Message.Recommendation),
                         x.Message.IssuedAt);
-                    Enter(x.Saga, 7, Roles.BackOffice, x.Message.IssuedAt, _levels[ServiceLevels.Drafting]);
+                    Enter(x.Saga, 6, null, x.Message.IssuedAt, null);
                 })
+                .TransitionTo(OpeningDrafting));
+
+        // Step 6 → 7: as for step 5, drafting is shown once Signing holds the decision.
+        During(OpeningDrafting,
+            When(DraftingOpened)
+                .Then(x => Enter(x.Saga, 7, Roles.BackOffice, x.Saga.StepStartedAt!.Value, _levels[ServiceLevels.Drafting]))
                 .TransitionTo(InDrafting));
 
         // Step 7: back office drafts the permit or the rejection letter.
@@ -178,6 +194,8 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         Event(() => Submitted, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => Returned, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => Accepted, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => TechnicalOpened, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => DraftingOpened, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => Scheduled, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => ReportUploaded, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => Recommended, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
@@ -215,6 +233,15 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         saga.Steps.Add(new StepRecord(step, role, saga.PermitTypeCode, started, at, worked, saga.StepTarget, saga.DueAt is { } due && at > due));
     }
 
+    /// <summary>Publishes where the file is now and whose desk it left (with the write that moved it).</summary>
+    static void Announce(PermitState saga)
+    {
+        var at = saga.StepStartedAt ?? saga.CreatedAt;
+        saga.Publish(new ApplicationProgressed(saga.CorrelationId, saga.ApplicantUsername, saga.PermitTypeCode, PermitSagas.Status(saga.CurrentState),
+            saga.CurrentStep, saga.AssignedRole, saga.AnnouncedRole, saga.DueAt, saga.Version + 1, at), at);
+        saga.AnnouncedRole = saga.AssignedRole;
+    }
+
     static void Record(PermitState saga, int step, string action, string actor, string role, DateTimeOffset at, string? note = null) =>
         saga.History.Add(new PermitHistoryEntry(step, action, actor, role, at, note, saga.DueAt is { } due && at > due));
 
@@ -247,9 +274,13 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
 
     public State ReturnedToApplicant { get; private set; } = null!;
 
+    public State OpeningTechnicalReview { get; private set; } = null!;
+
     public State AwaitingTechnicalData { get; private set; } = null!;
 
     public State InTechnicalReview { get; private set; } = null!;
+
+    public State OpeningDrafting { get; private set; } = null!;
 
     public State InDrafting { get; private set; } = null!;
 
@@ -271,11 +302,15 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
 
     public Event<ApplicationAccepted> Accepted { get; private set; } = null!;
 
+    public Event<TechnicalReviewOpened> TechnicalOpened { get; private set; } = null!;
+
     public Event<TechnicalReviewScheduled> Scheduled { get; private set; } = null!;
 
     public Event<InspectionReportUploaded> ReportUploaded { get; private set; } = null!;
 
     public Event<TechnicalRecommendationIssued> Recommended { get; private set; } = null!;
+
+    public Event<DraftingOpened> DraftingOpened { get; private set; } = null!;
 
     public Event<DecisionDrafted> Drafted { get; private set; } = null!;
 
