@@ -10,8 +10,17 @@ public sealed class DistributedPermitTests(DistributedFixture ptsp) : IClassFixt
         ptsp.WithLogsOnFailure(async () =>
         {
             var cast = await Cast.AssembleAsync(ptsp.Client, ptsp.Mail, DistributedFixture.OfficerPassword);
+            await using var pushed = await EventStream.OpenAsync(ptsp["Gateway"].BaseAddress, cast.ApplicantToken);
             // The exact history in the flows shows each action took effect once, though two replicas listen.
-            await Task.WhenAll(PermitFlow.IssueAsync(ptsp.Client, cast), PermitFlow.RejectAsync(ptsp.Client, cast));
+            var ids = await Task.WhenAll(PermitFlow.IssueAsync(ptsp.Client, cast), PermitFlow.RejectAsync(ptsp.Client, cast));
+
+            // The Gateway's own queue on the broker heard every move of both files, each once.
+            foreach (var (id, status) in ids.Zip(["Issued", "Rejected"]))
+            {
+                await pushed.WaitForAsync(e => e.Data?.Get<Guid>("applicationId") == id && e.Data["status"]?.GetValue<string>() == status, status);
+                var moves = pushed.About(id);
+                Assert.Equal(moves.Count, moves.Select(m => m.Get<int>("version")).Distinct().Count());
+            }
         });
 
     [Fact]

@@ -21,7 +21,7 @@ public static class StreamApi
         app.MapGet("/api/v1/stream", Stream).RequireAuthorization().WithTags("Stream")
             .WithSummary("Changes to the caller's applications or worklist, as server-sent events")
             .WithDescription("text/event-stream. Each `event: application` carries `id` (resume with the Last-Event-ID header or " +
-                             "`?lastEventId=`) and `data` = {applicationId, permitTypeCode, status, currentStep, assignedRole, previousRole, dueAt, at}. " +
+                             "`?lastEventId=`) and `data` = {applicationId, permitTypeCode, status, currentStep, assignedRole, previousRole, dueAt, version, at}. " +
                              "`event: reset` means changes were missed: reload the lists. Comment lines keep the connection alive.")
             .Produces<ChangeEvent>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -30,7 +30,7 @@ public static class StreamApi
 
     /// <summary>The <c>data</c> of an <c>application</c> event.</summary>
     public sealed record ChangeEvent(Guid ApplicationId, string PermitTypeCode, string Status, int? CurrentStep, string? AssignedRole, string? PreviousRole,
-        DateTimeOffset? DueAt, DateTimeOffset At);
+        DateTimeOffset? DueAt, int Version, DateTimeOffset At);
 
     static async Task Stream(HttpContext http, ClaimsPrincipal user, ChangeFeed feed, WorkingCalendar calendar, IOptions<JsonOptions> json,
         TimeProvider time, string? lastEventId = null)
@@ -77,7 +77,7 @@ public static class StreamApi
                 {
                     var m = change.Message;
                     var data = JsonSerializer.Serialize(new ChangeEvent(m.ApplicationId, m.PermitTypeCode, m.Status, m.CurrentStep, m.AssignedRole,
-                        m.PreviousRole, m.DueAt is { } due ? calendar.ToAgencyTime(due) : null, calendar.ToAgencyTime(m.At)), json.Value.SerializerOptions);
+                        m.PreviousRole, m.DueAt is { } due ? calendar.ToAgencyTime(due) : null, m.Version, calendar.ToAgencyTime(m.At)), json.Value.SerializerOptions);
                     await Write(http, $"id: {change.Id}\nevent: application\ndata: {data}\n\n", flush: false);
                 }
 
