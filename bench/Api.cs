@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace Ptsp.Bench;
 
 /// <summary>The SOP as API calls; each officer action is timed until the next step is visible to whoever acts next.</summary>
-public sealed class Api(HttpClient http)
+public sealed class Api(HttpClient http, PushWatcher push)
 {
     public static readonly (string User, string Role)[] Officers =
         [("frontoffice", "FrontOffice"), ("backoffice", "BackOffice"), ("teknis", "TechnicalTeam"), ("kasi", "SectionHead"), ("kabid", "DivisionHead"), ("kepala", "AgencyHead")];
@@ -62,7 +62,7 @@ public sealed class Api(HttpClient http)
             JsonContent.Create(new { permitTypeCode = "PENELITIAN", businessName = "Lembaga Kajian", businessAddress = "Purwakarta", description = "Penelitian irigasi" }));
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["applicationId"]!.GetValue<Guid>();
-        await Visible(id, applicant, 3);
+        await push.Expect(applicant, id, 3);
         foreach (var code in new[] { "KTP", "SURAT_PENGANTAR", "PROPOSAL" })
         {
             var content = new ByteArrayContent(Pdf);
@@ -87,23 +87,15 @@ public sealed class Api(HttpClient http)
 
     async Task Act(Guid id, string action, string actor, object body, string next, int? step, List<double> latencies)
     {
+        // Visible means: the move reached the push stream of whoever acts next (their worklist, or the applicant's page).
+        var visible = push.Expect(next, id, step);
         var clock = Stopwatch.StartNew();
         var response = await Send(HttpMethod.Post, $"/api/v1/applications/{id}/{action}", actor, JsonContent.Create(body));
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        await Visible(id, next, step);
+        await visible;
         latencies.Add(clock.Elapsed.TotalMilliseconds);
     }
-
-    async Task Visible(Guid id, string token, int? step) =>
-        await Until(async () =>
-        {
-            var response = await Send(HttpMethod.Get, $"/api/v1/applications/{id}", token, null);
-            if (!response.IsSuccessStatusCode)
-                return false;
-            var application = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-            return step is null ? application["status"]!.GetValue<string>() == "Issued" : application["currentStep"]?.GetValue<int>() == step;
-        });
 
     async Task<HttpResponseMessage> Send(HttpMethod method, string path, string token, HttpContent? content)
     {

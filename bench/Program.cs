@@ -13,7 +13,9 @@ var vhost = services?.VirtualHost ?? options.VirtualHost;
 try
 {
     using var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(120) };
-    var api = new Api(http);
+    using var streams = new HttpClient { BaseAddress = gateway, Timeout = Timeout.InfiniteTimeSpan };
+    await using var push = new PushWatcher(streams);
+    var api = new Api(http, push);
     Console.WriteLine($"Gateway {gateway}; {options.Permits} permits, {options.Concurrency} at a time");
 
     var officers = new Dictionary<string, string>();
@@ -22,6 +24,9 @@ try
     var applicants = new List<string>();
     for (var i = 0; i < Math.Min(options.Permits, options.Applicants); i++)
         applicants.Add(await api.ActiveApplicantAsync(officers["FrontOffice"], options.MailDirectory ?? services!.MailDirectory, i));
+
+    foreach (var token in officers.Values.Concat(applicants))
+        await push.WatchAsync(token);
 
     var published0 = await Broker.PublishedAsync(vhost);
     var cpu0 = services?.CpuSeconds() ?? [];
