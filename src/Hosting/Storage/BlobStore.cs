@@ -84,9 +84,9 @@ public sealed class GridFsBlobStore(IMongoDatabase database) : IBlobStore
         var hashing = new HashingStream(content, hash);
         var id = await _bucket.UploadFromStreamAsync(key, hashing, cancellationToken: cancellationToken);
         // Older revisions under the same name go once the new one is complete.
-        var older = await (await _bucket.FindAsync(Builders<GridFSFileInfo>.Filter.Eq(f => f.Filename, key) & Builders<GridFSFileInfo>.Filter.Ne("_id", id),
-            cancellationToken: cancellationToken)).ToListAsync(cancellationToken);
-        foreach (var file in older)
+        var revisions = await (await _bucket.FindAsync(Builders<GridFSFileInfo>.Filter.Eq(f => f.Filename, key), cancellationToken: cancellationToken))
+            .ToListAsync(cancellationToken);
+        foreach (var file in Superseded(revisions, id))
             await _bucket.DeleteAsync(file.Id, cancellationToken);
         return (Convert.ToHexStringLower(hash.GetHashAndReset()), hashing.Length);
     }
@@ -111,42 +111,47 @@ public sealed class GridFsBlobStore(IMongoDatabase database) : IBlobStore
             await _bucket.DeleteAsync(file.Id, cancellationToken);
     }
 
-    sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
+    /// <summary>The revisions of one name that a writer whose upload got <paramref name="mine"/> removes.</summary>
+    internal static IEnumerable<GridFSFileInfo> Superseded(IEnumerable<GridFSFileInfo> revisions, ObjectId mine) =>
+        revisions.Where(f => f.Id != mine);
+}
+
+/// <summary>Passes a stream through while hashing and counting what was read.</summary>
+sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
+{
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => _read;
+
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+    long _read;
+
+    public override int Read(byte[] buffer, int offset, int count)
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => _read;
-
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        long _read;
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = inner.Read(buffer, offset, count);
-            hash.AppendData(buffer, offset, n);
-            _read += n;
-            return n;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var n = await inner.ReadAsync(buffer, cancellationToken);
-            hash.AppendData(buffer.Span[..n]);
-            _read += n;
-            return n;
-        }
-
-        public override void Flush() => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        var n = inner.Read(buffer, offset, count);
+        hash.AppendData(buffer, offset, n);
+        _read += n;
+        return n;
     }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var n = await inner.ReadAsync(buffer, cancellationToken);
+        hash.AppendData(buffer.Span[..n]);
+        _read += n;
+        return n;
+    }
+
+    public override void Flush() => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -22,12 +22,12 @@ public sealed class StorageFactory : IAsyncDisposable
     {
         _options = StorageOptions.From(configuration);
         _logger = logger;
-        _mongo = new(() => new MongoClient(_options.MongoConnectionString));
+        _mongo = new(() => new MongoClient(MongoSettings(_options)));
         _startup = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not ArgumentException and not OperationCanceledException),
-                MaxRetryAttempts = 8,
+                MaxRetryAttempts = StartupAttempts - 1,
                 Delay = TimeSpan.FromMilliseconds(250),
                 BackoffType = DelayBackoffType.Exponential,
                 MaxDelay = TimeSpan.FromSeconds(5),
@@ -40,7 +40,17 @@ public sealed class StorageFactory : IAsyncDisposable
             .Build();
     }
 
+    /// <summary>How long the driver looks for a usable server before an operation fails (its own default).</summary>
+    public static readonly TimeSpan DefaultServerSelectionTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often opening a store is tried before start-up gives up.</summary>
+    public const int StartupAttempts = 9;
+
     public StorageOptions Options => _options;
+
+    /// <summary>The MongoDB client settings built from the options.</summary>
+    public static MongoClientSettings MongoSettings(StorageOptions options) =>
+        MongoClientSettings.FromConnectionString(options.MongoConnectionString);
 
     public IReadOnlyCollection<IDocumentStore> OpenedStores =>
         _stores.Values.Where(s => s.IsValueCreated && s.Value.IsCompletedSuccessfully).Select(s => s.Value.Result).ToArray();

@@ -81,7 +81,7 @@ sealed class MongoDocumentCollection<T>(MongoDocumentStore store, IMongoCollecti
 
     public async Task<IReadOnlyList<PendingOutbox>> PendingOutboxAsync(int limit, CancellationToken cancellationToken = default)
     {
-        var documents = await collection.Find(F.Exists(MongoMapping.OutboxSince))
+        var documents = await collection.Find(MongoMapping.PendingOutbox)
             .Sort(Builders<BsonDocument>.Sort.Ascending(MongoMapping.OutboxSince))
             .Limit(limit)
             .Project(Builders<BsonDocument>.Projection.Include(MongoMapping.Outbox))

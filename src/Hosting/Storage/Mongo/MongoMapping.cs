@@ -49,6 +49,9 @@ public static class MongoMapping
             ? array.AsBsonArray.Select(m => JsonSerializer.Deserialize<OutboxMessage>(m.AsBsonDocument.ToJson(RelaxedJson), StorageJson.Options)!).ToList()
             : [];
 
+    /// <summary>Documents whose outbox still holds messages.</summary>
+    public static FilterDefinition<BsonDocument> PendingOutbox => Builders<BsonDocument>.Filter.Exists(OutboxSince);
+
     public static FilterDefinition<BsonDocument> Filter(Query query)
     {
         var f = Builders<BsonDocument>.Filter;
