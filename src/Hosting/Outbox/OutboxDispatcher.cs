@@ -27,6 +27,9 @@ public sealed class OutboxDispatcher(
     static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
 
     public const int BatchSize = 100;
+
+    /// <summary>Batches one collection may take per round; the rest waits for the next round, so no source can hold the loop.</summary>
+    public const int MaxBatchesPerRound = 20;
     readonly SemaphoreSlim _signal = new(0);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -69,9 +72,20 @@ public sealed class OutboxDispatcher(
     public async Task DispatchAsync(IOutboxSource source, IReadOnlyDictionary<string, IOutboxHandler> handlers, CancellationToken cancellationToken)
     {
         IReadOnlyList<PendingOutbox> batch;
+        IReadOnlyList<string> previous = [];
+        var batches = 0;
         do
         {
             batch = await source.PendingOutboxAsync(BatchSize, cancellationToken);
+            // The same documents again means the acknowledgements did not take: sending them once more would not help.
+            if (batch.Count > 0 && batch.Select(p => p.DocumentId).SequenceEqual(previous))
+            {
+                logger.LogWarning("Outbox of {Collection} returned the same {Count} documents after they were acknowledged; leaving them to the next round",
+                    source.CollectionName, batch.Count);
+                break;
+            }
+
+            previous = batch.Select(p => p.DocumentId).ToList();
             var failed = 0;
             foreach (var pending in batch)
             {
@@ -102,7 +116,7 @@ public sealed class OutboxDispatcher(
             if (failed > 0)
                 break;
         }
-        while (batch.Count == BatchSize);
+        while (batch.Count == BatchSize && ++batches < MaxBatchesPerRound);
     }
 }
 

@@ -91,12 +91,7 @@ sealed class MongoDocumentCollection<T>(MongoDocumentStore store, IMongoCollecti
 
     public async Task AcknowledgeAsync(string id, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
     {
-        var ids = messageIds.Select(m => m.ToString()).ToArray();
-        await collection.UpdateOneAsync(F.Eq("_id", id), U.PullFilter(MongoMapping.Outbox, Builders<BsonDocument>.Filter.In("id", ids)),
-            cancellationToken: cancellationToken);
-        // Clear the marker only when nothing is left (a change may have appended meanwhile).
-        await collection.UpdateOneAsync(F.Eq("_id", id) & F.Size(MongoMapping.Outbox, 0),
-            U.Unset(MongoMapping.Outbox).Unset(MongoMapping.OutboxSince), cancellationToken: cancellationToken);
+        await collection.UpdateOneAsync(F.Eq("_id", id), MongoMapping.Acknowledge(messageIds), cancellationToken: cancellationToken);
     }
 
     DuplicateDocumentException Duplicate(MongoWriteException e)

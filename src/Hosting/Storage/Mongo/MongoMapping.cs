@@ -49,8 +49,32 @@ public static class MongoMapping
             ? array.AsBsonArray.Select(m => JsonSerializer.Deserialize<OutboxMessage>(m.AsBsonDocument.ToJson(RelaxedJson), StorageJson.Options)!).ToList()
             : [];
 
-    /// <summary>Documents whose outbox still holds messages.</summary>
-    public static FilterDefinition<BsonDocument> PendingOutbox => Builders<BsonDocument>.Filter.Exists(OutboxSince);
+    /// <summary>
+    /// Documents whose outbox still holds a message. The marker alone is not enough: a document that kept it
+    /// with an empty outbox would come back in every batch and never leave.
+    /// </summary>
+    public static FilterDefinition<BsonDocument> PendingOutbox =>
+        Builders<BsonDocument>.Filter.Exists(OutboxSince) & Builders<BsonDocument>.Filter.Exists($"{Outbox}.0");
+
+    /// <summary>
+    /// Removes the delivered messages and, when none is left, the outbox and its marker, in one update
+    /// (a pipeline), so no failure can leave one done without the other. Messages appended meanwhile stay.
+    /// </summary>
+    public static UpdateDefinition<BsonDocument> Acknowledge(IEnumerable<Guid> messageIds)
+    {
+        var ids = new BsonArray(messageIds.Select(m => m.ToString()));
+        var remaining = new BsonDocument("$filter", new BsonDocument
+        {
+            { "input", new BsonDocument("$ifNull", new BsonArray { "$" + Outbox, new BsonArray() }) },
+            { "cond", new BsonDocument("$not", new BsonArray { new BsonDocument("$in", new BsonArray { "$$this.id", ids }) }) },
+        });
+        var empty = new BsonDocument("$eq", new BsonArray { new BsonDocument("$size", "$" + Outbox), 0 });
+        BsonDocument KeepUnlessEmpty(string field) => new("$cond", new BsonArray { empty, "$$REMOVE", "$" + field });
+
+        return Builders<BsonDocument>.Update.Pipeline(PipelineDefinition<BsonDocument, BsonDocument>.Create(
+            new BsonDocument("$set", new BsonDocument(Outbox, remaining)),
+            new BsonDocument("$set", new BsonDocument { { Outbox, KeepUnlessEmpty(Outbox) }, { OutboxSince, KeepUnlessEmpty(OutboxSince) } })));
+    }
 
     public static FilterDefinition<BsonDocument> Filter(Query query)
     {
