@@ -20,8 +20,13 @@ sealed class MongoDocumentCollection<T>(MongoDocumentStore store, IMongoCollecti
 
     public async Task<IReadOnlyList<Stored<T>>> QueryAsync(Query query, CancellationToken cancellationToken = default)
     {
-        var find = collection.Find(MongoMapping.Filter(query));
-        if (MongoMapping.Sort(query) is { } sort)
+        var filter = MongoMapping.Filter(query);
+        var sort = MongoMapping.Sort(query);
+        // The driver reads a limit of 0 as "no limit"; SQLite's LIMIT 0 returns nothing.
+        if (query.Limit == 0)
+            return [];
+        var find = collection.Find(filter);
+        if (sort is not null)
             find = find.Sort(sort);
         if (query.Limit is int limit)
             find = find.Limit(limit);

@@ -1,14 +1,14 @@
+using System.Globalization;
 using System.Text.Json;
 using MongoDB.Bson;
-using MongoDB.Bson.IO;
 using MongoDB.Driver;
 
 namespace Ptsp.Hosting.Storage.Mongo;
 
 /// <summary>
 /// The whole of the Mongo adapter's mapping, kept apart so it is testable without a server: documents
-/// go through the same JSON as the SQLite store (so both compare times and enums the same way), and
-/// queries become filter definitions on <c>body.*</c>.
+/// go through the same JSON as the SQLite store (so both compare times and enums the same way), turned into
+/// BSON by <see cref="BsonJson"/>, and queries become filter definitions on <c>body.*</c>.
 /// </summary>
 public static class MongoMapping
 {
@@ -17,15 +17,13 @@ public static class MongoMapping
     public const string Outbox = "outbox";
     public const string OutboxSince = "outboxSince";
 
-    static readonly JsonWriterSettings RelaxedJson = new() { OutputMode = JsonOutputMode.RelaxedExtendedJson };
-
     public static BsonDocument ToBson<T>(string id, long version, T document, IReadOnlyList<OutboxMessage>? outbox)
     {
         var bson = new BsonDocument
         {
             { "_id", id },
             { Version, version },
-            { Body, BsonDocument.Parse(JsonSerializer.Serialize(document, StorageJson.Options)) },
+            { Body, BsonJson.ToBson(JsonSerializer.SerializeToElement(document, StorageJson.Options)) },
         };
         if (outbox is { Count: > 0 })
         {
@@ -39,14 +37,14 @@ public static class MongoMapping
     public static Stored<T> FromBson<T>(BsonDocument document)
         where T : class =>
         new(document["_id"].AsString, document[Version].ToInt64(),
-            JsonSerializer.Deserialize<T>(document[Body].AsBsonDocument.ToJson(RelaxedJson), StorageJson.Options)!);
+            BsonJson.FromBson<T>(document[Body].AsBsonDocument));
 
     public static BsonArray OutboxArray(IEnumerable<OutboxMessage> outbox) =>
-        new(outbox.Select(m => BsonDocument.Parse(JsonSerializer.Serialize(m, StorageJson.Options))));
+        new(outbox.Select(m => BsonJson.ToBson(JsonSerializer.SerializeToElement(m, StorageJson.Options))));
 
     public static IReadOnlyList<OutboxMessage> OutboxFromBson(BsonDocument document) =>
         document.TryGetValue(Outbox, out var array)
-            ? array.AsBsonArray.Select(m => JsonSerializer.Deserialize<OutboxMessage>(m.AsBsonDocument.ToJson(RelaxedJson), StorageJson.Options)!).ToList()
+            ? array.AsBsonArray.Select(m => BsonJson.FromBson<OutboxMessage>(m.AsBsonDocument)).ToList()
             : [];
 
     /// <summary>
@@ -85,26 +83,31 @@ public static class MongoMapping
         return f.And(query.Where.Select(c =>
         {
             var field = $"{Body}.{StorageNames.ValidateField(c.Field)}";
+            if (c.Operator == Operator.In)
+                return f.In(field, Query.InValues(c).Select(Stored));
+            var value = Stored(Query.ComparedValue(c));
             return c.Operator switch
             {
-                Operator.Equal => f.Eq(field, Value(c.Value)),
-                Operator.NotEqual => f.Ne(field, Value(c.Value)),
-                Operator.LessThan => f.Lt(field, Value(c.Value)),
-                Operator.LessThanOrEqual => f.Lte(field, Value(c.Value)),
-                Operator.GreaterThan => f.Gt(field, Value(c.Value)),
-                Operator.GreaterThanOrEqual => f.Gte(field, Value(c.Value)),
-                Operator.In => f.In(field, ((System.Collections.IEnumerable)c.Value!).Cast<object?>().Select(Value)),
+                Operator.Equal => f.Eq(field, value),
+                Operator.NotEqual => f.Ne(field, value),
+                Operator.LessThan => f.Lt(field, value),
+                Operator.LessThanOrEqual => f.Lte(field, value),
+                Operator.GreaterThan => f.Gt(field, value),
+                Operator.GreaterThanOrEqual => f.Gte(field, value),
                 _ => throw new ArgumentOutOfRangeException(nameof(query)),
             };
         }));
     }
 
-    public static SortDefinition<BsonDocument>? Sort(Query query) =>
-        query.OrderBy is null
-            ? null
-            : query.Descending
-                ? Builders<BsonDocument>.Sort.Descending($"{Body}.{query.OrderBy}").Ascending("_id")
-                : Builders<BsonDocument>.Sort.Ascending($"{Body}.{query.OrderBy}").Ascending("_id");
+    public static SortDefinition<BsonDocument>? Sort(Query query)
+    {
+        if (query.OrderBy is null)
+            return null;
+        var field = $"{Body}.{StorageNames.ValidateField(query.OrderBy)}";
+        return query.Descending
+            ? Builders<BsonDocument>.Sort.Descending(field).Ascending("_id")
+            : Builders<BsonDocument>.Sort.Ascending(field).Ascending("_id");
+    }
 
     public static IEnumerable<CreateIndexModel<BsonDocument>> Indexes<T>(CollectionDefinition<T> definition)
         where T : class
@@ -132,14 +135,17 @@ public static class MongoMapping
         }
     }
 
-    /// <summary>The same value the JSON body holds: times as sortable UTC text, booleans, whole numbers, text.</summary>
-    public static BsonValue Value(object? value) => Query.Normalize(value) switch
+    /// <summary>The same value the JSON body holds: times and dates as text, booleans, numbers as <see cref="BsonJson.Number"/> stores them.</summary>
+    public static BsonValue Value(object? value) => Stored(Query.Normalize(value));
+
+    static BsonValue Stored(object? normalized) => normalized switch
     {
         null => BsonNull.Value,
         string s => new BsonString(s),
         long l => new BsonInt64(l),
         bool b => BsonBoolean.Create(b),
         double d => new BsonDouble(d),
+        decimal m => BsonJson.Number(m.ToString(CultureInfo.InvariantCulture)),
         var other => throw new ArgumentException($"A query cannot compare with a {other.GetType().Name}."),
     };
 }
