@@ -161,4 +161,22 @@ public class MongoMappingTests
         Assert.Throws<ArgumentException>(() => MongoMapping.Filter(Query.All.And("dueAt", Operator.LessThan, null)));
         Assert.Throws<ArgumentException>(() => MongoMapping.Filter(Query.All.And("name", Operator.In, "ab")));
     }
+
+    [Fact]
+    public void An_index_whose_uniqueness_or_filter_changed_is_not_the_same_index()
+    {
+        var unique = MongoMapping.Indexes(new CollectionDefinition<Widget>("widgets").Index("claim", unique: true)).Single(m => m.Options.Name == "ix_claim");
+        var plain = MongoMapping.Indexes(new CollectionDefinition<Widget>("widgets").Index("claim")).Single(m => m.Options.Name == "ix_claim");
+        // As listIndexes returns them.
+        var listedUnique = BsonDocument.Parse("""
+            { "v": 2, "key": { "body.claim": 1 }, "name": "ix_claim", "unique": true, "partialFilterExpression": { "body.claim": { "$exists": true } } }
+            """);
+        var listedPlain = BsonDocument.Parse("""{ "v": 2, "key": { "body.claim": 1.0 }, "name": "ix_claim" }""");
+
+        Assert.True(MongoMapping.SameIndex(listedUnique, unique));
+        Assert.True(MongoMapping.SameIndex(listedPlain, plain));
+        Assert.False(MongoMapping.SameIndex(listedUnique, plain));
+        Assert.False(MongoMapping.SameIndex(listedPlain, unique));
+        Assert.False(MongoMapping.SameIndex(BsonDocument.Parse("""{ "v": 2, "key": { "body.claim": -1 }, "name": "ix_claim" }"""), plain));
+    }
 }

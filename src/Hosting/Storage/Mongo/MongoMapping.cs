@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 
 namespace Ptsp.Hosting.Storage.Mongo;
@@ -16,6 +17,7 @@ public static class MongoMapping
     public const string Version = "version";
     public const string Outbox = "outbox";
     public const string OutboxSince = "outboxSince";
+    public const string OutboxIndex = "ix_outbox";
 
     public static BsonDocument ToBson<T>(string id, long version, T document, IReadOnlyList<OutboxMessage>? outbox)
     {
@@ -116,7 +118,7 @@ public static class MongoMapping
             Builders<BsonDocument>.IndexKeys.Ascending(OutboxSince),
             new CreateIndexOptions<BsonDocument>
             {
-                Name = "ix_outbox",
+                Name = OutboxIndex,
                 PartialFilterExpression = Builders<BsonDocument>.Filter.Exists(OutboxSince),
             });
 
@@ -133,6 +135,19 @@ public static class MongoMapping
                     PartialFilterExpression = index.Unique ? Builders<BsonDocument>.Filter.Exists(field) : null,
                 });
         }
+    }
+
+    /// <summary>Whether an index as the server lists it is the one <paramref name="wanted"/> describes: keys, uniqueness and partial filter.</summary>
+    public static bool SameIndex(BsonDocument listed, CreateIndexModel<BsonDocument> wanted)
+    {
+        var args = new RenderArgs<BsonDocument>(BsonSerializer.SerializerRegistry.GetSerializer<BsonDocument>(), BsonSerializer.SerializerRegistry);
+        var keys = wanted.Keys.Render(args);
+        var partial = wanted.Options.PartialFilterExpression?.Render(args);
+        var listedPartial = listed.GetValue("partialFilterExpression", BsonNull.Value);
+        // CompareTo, not Equals: the server may list a key's direction as a double or an int.
+        return listed["key"].CompareTo(keys) == 0
+               && listed.GetValue("unique", false).ToBoolean() == (wanted.Options.Unique ?? false)
+               && (partial is null ? listedPartial.IsBsonNull : listedPartial.CompareTo(partial) == 0);
     }
 
     /// <summary>The same value the JSON body holds: times and dates as text, booleans, numbers as <see cref="BsonJson.Number"/> stores them.</summary>
