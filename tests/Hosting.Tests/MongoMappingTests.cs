@@ -179,4 +179,17 @@ public class MongoMappingTests
         Assert.False(MongoMapping.SameIndex(listedPlain, unique));
         Assert.False(MongoMapping.SameIndex(BsonDocument.Parse("""{ "v": 2, "key": { "body.claim": -1 }, "name": "ix_claim" }"""), plain));
     }
+
+    [Fact]
+    public async Task Take_zero_returns_nothing_without_asking_the_server()
+    {
+        // The driver reads a limit of 0 as "no limit"; nothing listens on port 1, so a query that went out would fail.
+        using var client = new MongoClient("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=100&connectTimeoutMS=100");
+        var definition = new CollectionDefinition<Widget>("widgets");
+        var store = new MongoDocumentStore("x", client, "ptsp");
+        var widgets = new MongoDocumentCollection<Widget>(store, client.GetDatabase("ptsp_x").GetCollection<BsonDocument>("widgets"), definition);
+
+        Assert.Empty(await widgets.QueryAsync(Query.By("status", "Open").Sort("dueAt").Take(0)));
+        await Assert.ThrowsAsync<ArgumentException>(() => widgets.QueryAsync(Query.All.Sort("$where").Take(0)));
+    }
 }

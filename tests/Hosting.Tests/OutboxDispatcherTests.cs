@@ -114,4 +114,36 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         Assert.Equal(2, source.Reads);
         Assert.Equal(OutboxDispatcher.BatchSize, ok.Delivered.Count);
     }
+
+    /// <summary>A collection that always has a full batch of new documents: work that never ends in one round.</summary>
+    sealed class EndlessSource : IOutboxSource
+    {
+        public int Reads;
+
+        public string CollectionName => "endless";
+
+        public Task<IReadOnlyList<PendingOutbox>> PendingOutboxAsync(int limit, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var round = ++Reads;
+            return Task.FromResult<IReadOnlyList<PendingOutbox>>(Enumerable.Range(0, limit)
+                .Select(i => new PendingOutbox($"r{round}-d{i}", [Message("ok")]))
+                .ToList());
+        }
+
+        public Task AcknowledgeAsync(string id, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default) =>
+            Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_backlog_that_never_ends_is_taken_a_bounded_number_of_batches_per_round()
+    {
+        var source = new EndlessSource();
+        var dispatcher = new OutboxDispatcher(_storage, new ServiceCollection().BuildServiceProvider(), NullLogger<OutboxDispatcher>.Instance);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        await Task.Run(() => dispatcher.DispatchAsync(source, new Dictionary<string, IOutboxHandler> { ["ok"] = new Recorder("ok", fail: false) }, timeout.Token));
+
+        Assert.Equal(OutboxDispatcher.MaxBatchesPerRound, source.Reads);
+    }
 }
