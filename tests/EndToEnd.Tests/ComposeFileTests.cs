@@ -40,6 +40,10 @@ public class ComposeFileTests
 
         var mongo = (YamlMappingNode)services["mongo"];
         Assert.Contains("--replSet", ((YamlSequenceNode)mongo["command"]).Children.Select(c => ((YamlScalarNode)c).Value));
+        // Services wait for this check, so it must mean "writes are accepted", not merely "the set exists".
+        var health = string.Join(" ", ((YamlSequenceNode)((YamlMappingNode)mongo["healthcheck"])["test"]).Children.Select(c => ((YamlScalarNode)c).Value));
+        Assert.Contains("isWritablePrimary", health);
+        Assert.Contains("grep -qx true", health);
         Assert.Equal("2", ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)services["technical"])["deploy"])["replicas"]).Value);
     }
 

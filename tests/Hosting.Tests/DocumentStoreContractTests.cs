@@ -25,7 +25,7 @@ public sealed class Widget
 /// <summary>
 /// What every store adapter must do, run against each: SQLite always, MongoDB where MONGODB_URI is set.
 /// </summary>
-public abstract class DocumentStoreContractTests : IAsyncLifetime
+public abstract partial class DocumentStoreContractTests : IAsyncLifetime
 {
     static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(7));
 
@@ -41,6 +41,9 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
     /// <summary>A fresh, empty store, or null with a reason when this adapter cannot run here.</summary>
     protected abstract Task<(IDocumentStore? Store, string? SkipReason)> CreateStoreAsync();
 
+    /// <summary>A second store on the same database, as a restarted process (or another replica) would open it.</summary>
+    protected abstract IDocumentStore Reopen();
+
     public async Task InitializeAsync()
     {
         var (store, reason) = await CreateStoreAsync();
@@ -54,6 +57,17 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
     {
         if (_store is not null)
             await _store.DisposeAsync();
+        await DropAsync();
+    }
+
+    /// <summary>Removes what the test left on a server.</summary>
+    protected virtual Task DropAsync() => Task.CompletedTask;
+
+    /// <summary>The store under test; skips the test where this adapter cannot run.</summary>
+    protected IDocumentStore Store()
+    {
+        Skip.If(_store is null, _skipReason);
+        return _store!;
     }
 
     Task<IDocumentCollection<Widget>> Collection()
@@ -233,6 +247,8 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests, IDisp
     protected override Task<(IDocumentStore?, string?)> CreateStoreAsync() =>
         Task.FromResult<(IDocumentStore?, string?)>((new SqliteDocumentStore("test", _directory), null));
 
+    protected override IDocumentStore Reopen() => new SqliteDocumentStore("test", _directory);
+
     [Fact]
     public async Task Two_processes_sharing_one_database_file_see_each_others_writes()
     {
@@ -259,15 +275,28 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests, IDisp
 
 public sealed class MongoDocumentStoreTests : DocumentStoreContractTests
 {
-    protected override async Task<(IDocumentStore?, string?)> CreateStoreAsync()
+    readonly string _prefix = "ptsptest" + Guid.NewGuid().ToString("N")[..8];
+    MongoClient? _client;
+
+    protected override Task<(IDocumentStore?, string?)> CreateStoreAsync()
     {
         var uri = Environment.GetEnvironmentVariable("MONGODB_URI");
         if (string.IsNullOrWhiteSpace(uri))
-            return (null, "MONGODB_URI is not set: no MongoDB server on this machine, so the Mongo adapter's contract run is skipped (its mapping is tested in MongoMappingTests).");
+            return Task.FromResult<(IDocumentStore?, string?)>((null,
+                "MONGODB_URI is not set: no MongoDB server on this machine, so the Mongo adapter's contract run is skipped (its mapping is tested in MongoMappingTests)."));
 
-        var client = new MongoClient(uri);
-        var prefix = "ptsptest" + Guid.NewGuid().ToString("N")[..8];
-        await client.DropDatabaseAsync($"{prefix}_test");
-        return (new MongoDocumentStore("test", client, prefix), null);
+        _client = new MongoClient(uri);
+        return Task.FromResult<(IDocumentStore?, string?)>((new MongoDocumentStore("test", _client, _prefix), null));
+    }
+
+    protected override IDocumentStore Reopen() => new MongoDocumentStore("test", _client!, _prefix);
+
+    // Each test has a database of its own; leave none behind on the server.
+    protected override async Task DropAsync()
+    {
+        if (_client is null)
+            return;
+        await _client.DropDatabaseAsync($"{_prefix}_test");
+        _client.Dispose();
     }
 }

@@ -96,4 +96,100 @@ public class MongoMappingTests
         Assert.Throws<ArgumentException>(() => MongoMapping.Value(new object()));
         Assert.Throws<ArgumentException>(() => Query.By("body; drop", 1).Where.Select(c => MongoMapping.Filter(Query.By(c.Field, 1))).ToList());
     }
+
+    [Fact]
+    public void Free_text_keys_become_plain_field_names_and_read_back_unchanged()
+    {
+        var written = new Reading
+        {
+            Details = DocumentStoreContractTests.OddKeys,
+            Nested = new() { ["$date"] = new() { ["$numberLong"] = "1" } },
+        };
+
+        var bson = MongoMapping.ToBson("r1", 1, written, null);
+
+        // No key reached BSON as an operator, a path or a C string it cannot hold; every value is still text.
+        var details = bson["body"]["details"].AsBsonDocument;
+        Assert.All(details, e => Assert.True(e.Value.IsString, e.Name));
+        Assert.All(Names(bson), name => Assert.False(name.StartsWith('$') || name.Contains('.') || name.Contains('\0'), name));
+        Assert.Equal("luas", details.GetElement(7).Name);
+        var read = MongoMapping.FromBson<Reading>(bson).Document;
+        Assert.Equal(written.Details.OrderBy(k => k.Key, StringComparer.Ordinal), read.Details!.OrderBy(k => k.Key, StringComparer.Ordinal));
+        Assert.Equal("1", read.Nested!["$date"]["$numberLong"]);
+    }
+
+    static IEnumerable<string> Names(BsonValue value) => value switch
+    {
+        BsonDocument d => d.SelectMany(e => Names(e.Value).Prepend(e.Name)),
+        BsonArray a => a.SelectMany(Names),
+        _ => [],
+    };
+
+    [Fact]
+    public void Numbers_are_stored_as_SQLite_compares_them_without_losing_a_digit()
+    {
+        var written = new Reading { Price = 79228162514264337593543950335m, Ratio = 0.1, Weight = 0.1f, Rank = 3 };
+
+        var body = MongoMapping.ToBson("r1", 1, written, null)["body"].AsBsonDocument;
+
+        Assert.Equal(new BsonInt64(3), body["rank"]);
+        Assert.Equal(new BsonDouble(0.1), body["ratio"]);
+        Assert.Equal(new BsonDouble(0.1), body["weight"]);
+        Assert.True(body["price"].IsDecimal128, "a decimal a double cannot hold exactly keeps every digit");
+        var read = MongoMapping.FromBson<Reading>(MongoMapping.ToBson("r1", 1, written, null)).Document;
+        Assert.Equal((written.Price, written.Ratio, written.Weight, written.Rank), (read.Price, read.Ratio, read.Weight, read.Rank));
+    }
+
+    [Fact]
+    public void Query_values_take_the_form_the_stored_body_has()
+    {
+        Assert.Equal(new BsonDouble(12.3), MongoMapping.Value(12.30m));
+        Assert.Equal(new BsonDouble(0.1), MongoMapping.Value(0.1f));
+        Assert.Equal(new BsonInt64(3), MongoMapping.Value((short)3));
+        Assert.Equal(new BsonString("2026-11-23"), MongoMapping.Value(new DateOnly(2026, 11, 23)));
+        Assert.True(MongoMapping.Value(79228162514264337593543950335m).IsDecimal128);
+        Assert.Throws<ArgumentException>(() => MongoMapping.Value(TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void In_keeps_a_null_and_sorts_and_nulls_are_checked_as_SQLite_checks_them()
+    {
+        Assert.Equal(BsonDocument.Parse("""{ "body.claim": { "$in": ["a", null] } }"""),
+            Render(MongoMapping.Filter(Query.All.And("claim", Operator.In, new[] { "a", null }))));
+        Assert.Throws<ArgumentException>(() => MongoMapping.Sort(Query.All.Sort("$where")));
+        Assert.Throws<ArgumentException>(() => MongoMapping.Sort(Query.All.Sort("dueAt; drop")));
+        Assert.Throws<ArgumentException>(() => MongoMapping.Filter(Query.All.And("dueAt", Operator.LessThan, null)));
+        Assert.Throws<ArgumentException>(() => MongoMapping.Filter(Query.All.And("name", Operator.In, "ab")));
+    }
+
+    [Fact]
+    public void An_index_whose_uniqueness_or_filter_changed_is_not_the_same_index()
+    {
+        var unique = MongoMapping.Indexes(new CollectionDefinition<Widget>("widgets").Index("claim", unique: true)).Single(m => m.Options.Name == "ix_claim");
+        var plain = MongoMapping.Indexes(new CollectionDefinition<Widget>("widgets").Index("claim")).Single(m => m.Options.Name == "ix_claim");
+        // As listIndexes returns them.
+        var listedUnique = BsonDocument.Parse("""
+            { "v": 2, "key": { "body.claim": 1 }, "name": "ix_claim", "unique": true, "partialFilterExpression": { "body.claim": { "$exists": true } } }
+            """);
+        var listedPlain = BsonDocument.Parse("""{ "v": 2, "key": { "body.claim": 1.0 }, "name": "ix_claim" }""");
+
+        Assert.True(MongoMapping.SameIndex(listedUnique, unique));
+        Assert.True(MongoMapping.SameIndex(listedPlain, plain));
+        Assert.False(MongoMapping.SameIndex(listedUnique, plain));
+        Assert.False(MongoMapping.SameIndex(listedPlain, unique));
+        Assert.False(MongoMapping.SameIndex(BsonDocument.Parse("""{ "v": 2, "key": { "body.claim": -1 }, "name": "ix_claim" }"""), plain));
+    }
+
+    [Fact]
+    public async Task Take_zero_returns_nothing_without_asking_the_server()
+    {
+        // The driver reads a limit of 0 as "no limit"; nothing listens on port 1, so a query that went out would fail.
+        using var client = new MongoClient("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=100&connectTimeoutMS=100");
+        var definition = new CollectionDefinition<Widget>("widgets");
+        var store = new MongoDocumentStore("x", client, "ptsp");
+        var widgets = new MongoDocumentCollection<Widget>(store, client.GetDatabase("ptsp_x").GetCollection<BsonDocument>("widgets"), definition);
+
+        Assert.Empty(await widgets.QueryAsync(Query.By("status", "Open").Sort("dueAt").Take(0)));
+        await Assert.ThrowsAsync<ArgumentException>(() => widgets.QueryAsync(Query.All.Sort("$where").Take(0)));
+    }
 }

@@ -77,4 +77,73 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         var left = Assert.Single(await _widgets.PendingOutboxAsync(10));
         Assert.Equal(("a", stuck.Id), (left.DocumentId, Assert.Single(left.Messages).Id));
     }
+
+    /// <summary>A collection whose acknowledgements never take: it hands out the same full batch for ever.</summary>
+    sealed class StuckSource : IOutboxSource
+    {
+        readonly IReadOnlyList<PendingOutbox> _batch = Enumerable.Range(0, OutboxDispatcher.BatchSize)
+            .Select(i => new PendingOutbox($"d{i}", [Message("ok")]))
+            .ToList();
+
+        public int Reads;
+
+        public string CollectionName => "stuck";
+
+        public Task<IReadOnlyList<PendingOutbox>> PendingOutboxAsync(int limit, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Reads++;
+            return Task.FromResult(_batch);
+        }
+
+        public Task AcknowledgeAsync(string id, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default) =>
+            Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_batch_that_keeps_coming_back_does_not_spin_the_dispatcher()
+    {
+        var source = new StuckSource();
+        var ok = new Recorder("ok", fail: false);
+        var dispatcher = new OutboxDispatcher(_storage, new ServiceCollection().BuildServiceProvider(), NullLogger<OutboxDispatcher>.Instance);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        await Task.Run(() => dispatcher.DispatchAsync(source, new Dictionary<string, IOutboxHandler> { ["ok"] = ok }, timeout.Token));
+
+        // The same documents came back unchanged: the second look shows it, and the round ends without sending them again.
+        Assert.Equal(2, source.Reads);
+        Assert.Equal(OutboxDispatcher.BatchSize, ok.Delivered.Count);
+    }
+
+    /// <summary>A collection that always has a full batch of new documents: work that never ends in one round.</summary>
+    sealed class EndlessSource : IOutboxSource
+    {
+        public int Reads;
+
+        public string CollectionName => "endless";
+
+        public Task<IReadOnlyList<PendingOutbox>> PendingOutboxAsync(int limit, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var round = ++Reads;
+            return Task.FromResult<IReadOnlyList<PendingOutbox>>(Enumerable.Range(0, limit)
+                .Select(i => new PendingOutbox($"r{round}-d{i}", [Message("ok")]))
+                .ToList());
+        }
+
+        public Task AcknowledgeAsync(string id, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default) =>
+            Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_backlog_that_never_ends_is_taken_a_bounded_number_of_batches_per_round()
+    {
+        var source = new EndlessSource();
+        var dispatcher = new OutboxDispatcher(_storage, new ServiceCollection().BuildServiceProvider(), NullLogger<OutboxDispatcher>.Instance);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        await Task.Run(() => dispatcher.DispatchAsync(source, new Dictionary<string, IOutboxHandler> { ["ok"] = new Recorder("ok", fail: false) }, timeout.Token));
+
+        Assert.Equal(OutboxDispatcher.MaxBatchesPerRound, source.Reads);
+    }
 }

@@ -25,6 +25,11 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+
+    public const int BatchSize = 100;
+
+    /// <summary>Batches one collection may take per round; the rest waits for the next round, so no source can hold the loop.</summary>
+    public const int MaxBatchesPerRound = 20;
     readonly SemaphoreSlim _signal = new(0);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -60,43 +65,58 @@ public sealed class OutboxDispatcher(
     public async Task DispatchAllAsync(IReadOnlyDictionary<string, IOutboxHandler> handlers, CancellationToken cancellationToken)
     {
         foreach (var source in storage.OpenedStores.SelectMany(s => s.OutboxSources))
-        {
-            IReadOnlyList<PendingOutbox> batch;
-            do
-            {
-                batch = await source.PendingOutboxAsync(100, cancellationToken);
-                var failed = 0;
-                foreach (var pending in batch)
-                {
-                    var delivered = new List<Guid>();
-                    try
-                    {
-                        foreach (var message in pending.Messages)
-                        {
-                            if (!handlers.TryGetValue(message.Kind, out var handler))
-                                throw new InvalidOperationException($"No outbox handler for '{message.Kind}' in {source.CollectionName}.");
-                            await handler.DeliverAsync(message, cancellationToken);
-                            delivered.Add(message.Id);
-                        }
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        // One document's undeliverable message must not hold up the others; it stays for the next round.
-                        failed++;
-                        logger.LogWarning(e, "Could not deliver an outbox message of {Collection}/{Document}; will retry", source.CollectionName,
-                            pending.DocumentId);
-                    }
+            await DispatchAsync(source, handlers, cancellationToken);
+    }
 
-                    if (delivered.Count > 0)
-                        await source.AcknowledgeAsync(pending.DocumentId, delivered, cancellationToken);
+    /// <summary>Delivers what one collection holds, batch by batch.</summary>
+    public async Task DispatchAsync(IOutboxSource source, IReadOnlyDictionary<string, IOutboxHandler> handlers, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<PendingOutbox> batch;
+        IReadOnlyList<string> previous = [];
+        var batches = 0;
+        do
+        {
+            batch = await source.PendingOutboxAsync(BatchSize, cancellationToken);
+            // The same documents again means the acknowledgements did not take: sending them once more would not help.
+            if (batch.Count > 0 && batch.Select(p => p.DocumentId).SequenceEqual(previous))
+            {
+                logger.LogWarning("Outbox of {Collection} returned the same {Count} documents after they were acknowledged; leaving them to the next round",
+                    source.CollectionName, batch.Count);
+                break;
+            }
+
+            previous = batch.Select(p => p.DocumentId).ToList();
+            var failed = 0;
+            foreach (var pending in batch)
+            {
+                var delivered = new List<Guid>();
+                try
+                {
+                    foreach (var message in pending.Messages)
+                    {
+                        if (!handlers.TryGetValue(message.Kind, out var handler))
+                            throw new InvalidOperationException($"No outbox handler for '{message.Kind}' in {source.CollectionName}.");
+                        await handler.DeliverAsync(message, cancellationToken);
+                        delivered.Add(message.Id);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One document's undeliverable message must not hold up the others; it stays for the next round.
+                    failed++;
+                    logger.LogWarning(e, "Could not deliver an outbox message of {Collection}/{Document}; will retry", source.CollectionName,
+                        pending.DocumentId);
                 }
 
-                // A full batch that did not all go through would come back unchanged: leave it to the next round.
-                if (failed > 0)
-                    break;
+                if (delivered.Count > 0)
+                    await source.AcknowledgeAsync(pending.DocumentId, delivered, cancellationToken);
             }
-            while (batch.Count == 100);
+
+            // A full batch that did not all go through would come back unchanged: leave it to the next round.
+            if (failed > 0)
+                break;
         }
+        while (batch.Count == BatchSize && ++batches < MaxBatchesPerRound);
     }
 }
 

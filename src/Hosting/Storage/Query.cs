@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Ptsp.Hosting.Storage;
 
 public enum Operator
@@ -11,7 +13,10 @@ public enum Operator
     In,
 }
 
-/// <summary>One condition on a document field. Values are strings, whole numbers, booleans, times or null; <c>In</c> takes an array.</summary>
+/// <summary>
+/// One condition on a document field. Values are strings, numbers, booleans, times, dates, GUIDs, enums or null;
+/// <c>In</c> takes a list of those. Both stores accept and refuse the same values.
+/// </summary>
 public sealed record Condition(string Field, Operator Operator, object? Value);
 
 /// <summary>A conjunction of conditions, an optional order and a limit: all that services ask of a store.</summary>
@@ -33,16 +38,41 @@ public sealed record Query
 
     public Query Sort(string field, bool descending = false) => this with { OrderBy = field, Descending = descending };
 
-    public Query Take(int limit) => this with { Limit = limit };
+    public Query Take(int limit) => limit >= 0
+        ? this with { Limit = limit }
+        : throw new ArgumentOutOfRangeException(nameof(limit), limit, "A query takes zero or more documents.");
 
-    /// <summary>The value as the store compares it: times become the same sortable UTC text that documents hold.</summary>
+    /// <summary>
+    /// The value as the stores compare it, in the form the stored JSON has: times as sortable UTC text, dates as
+    /// ISO text, whole numbers as long, a float as the shortest double that prints like it (as it is written),
+    /// decimals kept for each store to map. Anything else is refused, by both stores alike.
+    /// </summary>
     internal static object? Normalize(object? value) => value switch
     {
+        null or string or bool or long or double or decimal => value,
         DateTimeOffset t => StorageJson.FormatTime(t),
         DateTime t => StorageJson.FormatTime(new DateTimeOffset(t.ToUniversalTime(), TimeSpan.Zero)),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Guid g => g.ToString(),
         Enum e => e.ToString(),
-        int i => (long)i,
-        _ => value,
+        int or short or sbyte or byte or ushort or uint => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        ulong u => u <= long.MaxValue ? (long)u : (decimal)u,
+        float f => double.Parse(f.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+        _ => throw new ArgumentException($"A query cannot compare with a {value.GetType().Name}."),
     };
+
+    /// <summary>The values of an <c>In</c> condition, normalised; a single value (a string is one) is refused.</summary>
+    internal static IReadOnlyList<object?> InValues(Condition condition) =>
+        condition.Value is System.Collections.IEnumerable values and not string
+            ? values.Cast<object?>().Select(Normalize).ToList()
+            : throw new ArgumentException($"In on '{condition.Field}' needs a list of values.");
+
+    /// <summary>Only equality can compare with null (absent or null); both stores refuse an order against it.</summary>
+    internal static object? ComparedValue(Condition condition)
+    {
+        var value = Normalize(condition.Value);
+        if (value is null && condition.Operator is not (Operator.Equal or Operator.NotEqual))
+            throw new ArgumentException($"Operator {condition.Operator} cannot compare with null.");
+        return value;
+    }
 }

@@ -22,13 +22,15 @@ public sealed class StorageFactory : IAsyncDisposable
     {
         _options = StorageOptions.From(configuration);
         _logger = logger;
-        _mongo = new(() => new MongoClient(_options.MongoConnectionString));
+        _mongo = new(() => new MongoClient(MongoSettings(_options)));
         _startup = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not ArgumentException and not OperationCanceledException),
-                MaxRetryAttempts = 8,
-                Delay = TimeSpan.FromMilliseconds(250),
+                // Only what may pass (a server still starting); a configuration error fails the same way every time.
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e =>
+                    e is not (ArgumentException or OperationCanceledException or InvalidOperationException or MongoConfigurationException)),
+                MaxRetryAttempts = StartupAttempts - 1,
+                Delay = TimeSpan.FromMilliseconds(500),
                 BackoffType = DelayBackoffType.Exponential,
                 MaxDelay = TimeSpan.FromSeconds(5),
                 OnRetry = args =>
@@ -40,7 +42,26 @@ public sealed class StorageFactory : IAsyncDisposable
             .Build();
     }
 
+    /// <summary>
+    /// How long the driver looks for a usable server before an operation fails, unless the connection string
+    /// says (<c>serverSelectionTimeoutMS</c>). The driver's own 30 s, times every start-up attempt, made an
+    /// unreachable MongoDB take minutes to report.
+    /// </summary>
+    public static readonly TimeSpan DefaultServerSelectionTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often opening a store is tried before start-up gives up: with the back-off, under a minute in all.</summary>
+    public const int StartupAttempts = 4;
+
     public StorageOptions Options => _options;
+
+    /// <summary>The MongoDB client settings built from the options.</summary>
+    public static MongoClientSettings MongoSettings(StorageOptions options)
+    {
+        var settings = MongoClientSettings.FromConnectionString(options.MongoConnectionString);
+        if (!options.MongoConnectionString!.Contains("serverSelectionTimeoutMS=", StringComparison.OrdinalIgnoreCase))
+            settings.ServerSelectionTimeout = DefaultServerSelectionTimeout;
+        return settings;
+    }
 
     public IReadOnlyCollection<IDocumentStore> OpenedStores =>
         _stores.Values.Where(s => s.IsValueCreated && s.Value.IsCompletedSuccessfully).Select(s => s.Value.Result).ToArray();
@@ -99,6 +120,8 @@ public sealed class StorageFactory : IAsyncDisposable
     {
         foreach (var store in OpenedStores)
             await store.DisposeAsync();
+        if (_mongo.IsValueCreated)
+            _mongo.Value.Dispose();
     }
 }
 
@@ -115,16 +138,36 @@ public sealed record StorageOptions(StorageProvider Provider, string SqliteDirec
         var section = configuration.GetSection("Storage");
         var providerText = section["Provider"] ?? nameof(StorageProvider.Sqlite);
         if (!Enum.TryParse<StorageProvider>(providerText, ignoreCase: true, out var provider))
-            throw new InvalidOperationException($"Storage:Provider must be Sqlite or Mongo, not '{providerText}'.");
+            throw new InvalidOperationException($"Storage__Provider must be Sqlite or Mongo, not '{providerText}'.");
 
         var connectionString = section["Mongo:ConnectionString"];
-        if (provider == StorageProvider.Mongo && string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException("Storage:Provider is Mongo but Storage:Mongo:ConnectionString is not set.");
+        var database = section["Mongo:Database"] ?? "ptsp";
+        if (provider == StorageProvider.Mongo)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Storage__Provider is Mongo but Storage__Mongo__ConnectionString is not set.");
+            ValidateMongo(connectionString, database);
+        }
 
-        return new StorageOptions(
-            provider,
-            section["Sqlite:Directory"] ?? "./data",
-            connectionString,
-            section["Mongo:Database"] ?? "ptsp");
+        return new StorageOptions(provider, section["Sqlite:Directory"] ?? "./data", connectionString, database);
+    }
+
+    // Checked once at start: the driver would otherwise throw the same error on every attempt to connect.
+    static void ValidateMongo(string connectionString, string database)
+    {
+        try
+        {
+            _ = MongoClientSettings.FromConnectionString(connectionString);
+        }
+        catch (Exception e) when (e is MongoConfigurationException or FormatException or ArgumentException or OverflowException)
+        {
+            // The driver's message may quote the string, password included.
+            var reason = e.Message.Replace(connectionString, "…", StringComparison.Ordinal);
+            throw new InvalidOperationException($"Storage__Mongo__ConnectionString is not a valid MongoDB connection string: {reason}", e);
+        }
+
+        // MongoDB's rules for database names; each service appends "_<service>".
+        if (database.Length == 0 || database.Length > 50 || database.IndexOfAny(['/', '\\', '.', ' ', '"', '$', '*', '<', '>', ':', '|', '?', '\0']) >= 0)
+            throw new InvalidOperationException($"Storage__Mongo__Database '{database}' is not a valid MongoDB database name (at most 50 characters, none of /\\. \"$*<>:|?).");
     }
 }

@@ -20,8 +20,13 @@ sealed class MongoDocumentCollection<T>(MongoDocumentStore store, IMongoCollecti
 
     public async Task<IReadOnlyList<Stored<T>>> QueryAsync(Query query, CancellationToken cancellationToken = default)
     {
-        var find = collection.Find(MongoMapping.Filter(query));
-        if (MongoMapping.Sort(query) is { } sort)
+        var filter = MongoMapping.Filter(query);
+        var sort = MongoMapping.Sort(query);
+        // The driver reads a limit of 0 as "no limit"; SQLite's LIMIT 0 returns nothing.
+        if (query.Limit == 0)
+            return [];
+        var find = collection.Find(filter);
+        if (sort is not null)
             find = find.Sort(sort);
         if (query.Limit is int limit)
             find = find.Limit(limit);
@@ -81,7 +86,7 @@ sealed class MongoDocumentCollection<T>(MongoDocumentStore store, IMongoCollecti
 
     public async Task<IReadOnlyList<PendingOutbox>> PendingOutboxAsync(int limit, CancellationToken cancellationToken = default)
     {
-        var documents = await collection.Find(F.Exists(MongoMapping.OutboxSince))
+        var documents = await collection.Find(MongoMapping.PendingOutbox)
             .Sort(Builders<BsonDocument>.Sort.Ascending(MongoMapping.OutboxSince))
             .Limit(limit)
             .Project(Builders<BsonDocument>.Projection.Include(MongoMapping.Outbox))
@@ -91,12 +96,7 @@ sealed class MongoDocumentCollection<T>(MongoDocumentStore store, IMongoCollecti
 
     public async Task AcknowledgeAsync(string id, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
     {
-        var ids = messageIds.Select(m => m.ToString()).ToArray();
-        await collection.UpdateOneAsync(F.Eq("_id", id), U.PullFilter(MongoMapping.Outbox, Builders<BsonDocument>.Filter.In("id", ids)),
-            cancellationToken: cancellationToken);
-        // Clear the marker only when nothing is left (a change may have appended meanwhile).
-        await collection.UpdateOneAsync(F.Eq("_id", id) & F.Size(MongoMapping.Outbox, 0),
-            U.Unset(MongoMapping.Outbox).Unset(MongoMapping.OutboxSince), cancellationToken: cancellationToken);
+        await collection.UpdateOneAsync(F.Eq("_id", id), MongoMapping.Acknowledge(messageIds), cancellationToken: cancellationToken);
     }
 
     DuplicateDocumentException Duplicate(MongoWriteException e)

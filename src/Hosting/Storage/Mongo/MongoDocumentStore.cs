@@ -34,7 +34,29 @@ public sealed class MongoDocumentStore : IDocumentStore
 
         var collection = _database.GetCollection<BsonDocument>(definition.Name);
         var models = MongoMapping.Indexes(definition).ToList();
-        await collection.Indexes.CreateManyAsync(models, cancellationToken);
+        // As on SQLite: an index whose definition changed is dropped and built again, one no longer defined is
+        // dropped (creating it under the same name with other options would fail with IndexOptionsConflict).
+        var existing = await (await collection.Indexes.ListAsync(cancellationToken)).ToListAsync(cancellationToken);
+        foreach (var index in existing)
+        {
+            var name = index["name"].AsString;
+            if (!name.StartsWith("ix_", StringComparison.Ordinal) || name == MongoMapping.OutboxIndex)
+                continue;
+            var wanted = models.FirstOrDefault(m => m.Options.Name == name);
+            if (wanted is null || !MongoMapping.SameIndex(index, wanted))
+                await collection.Indexes.DropOneAsync(name, cancellationToken);
+        }
+
+        try
+        {
+            await collection.Indexes.CreateManyAsync(models, cancellationToken);
+        }
+        catch (MongoCommandException e) when (e.Code == 11000)
+        {
+            var field = definition.Indexes.FirstOrDefault(i => e.Message.Contains($"index: {i.Name} ", StringComparison.Ordinal))?.Field ?? "?";
+            throw Sqlite.SqliteDocumentStore.UniqueIndexRefused(definition.Name, field, e);
+        }
+
         return (IDocumentCollection<T>)_collections.GetOrAdd(definition.Name, new MongoDocumentCollection<T>(this, collection, definition));
     }
 

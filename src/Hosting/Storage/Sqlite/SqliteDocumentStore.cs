@@ -48,28 +48,55 @@ public sealed class SqliteDocumentStore : IDocumentStore
             return (IDocumentCollection<T>)opened;
 
         await using var connection = await OpenConnectionAsync(cancellationToken);
+        // One writer at a time: replicas opening the same collection at start take turns.
+        await using var transaction = connection.BeginTransaction(deferred: false);
         var table = Quote(definition.Name);
-        var ddl = $"""
+        var outboxIndex = "ix_" + definition.Name + "_outbox";
+        await ExecuteAsync(connection, transaction, $"""
             CREATE TABLE IF NOT EXISTS {table} (
                 id TEXT NOT NULL PRIMARY KEY,
                 version INTEGER NOT NULL,
                 body TEXT NOT NULL,
                 outbox TEXT NULL,
                 outbox_since TEXT NULL);
-            CREATE INDEX IF NOT EXISTS {Quote("ix_" + definition.Name + "_outbox")} ON {table}(outbox_since) WHERE outbox_since IS NOT NULL;
-            """;
-        foreach (var index in definition.Indexes)
+            CREATE INDEX IF NOT EXISTS {Quote(outboxIndex)} ON {table}(outbox_since) WHERE outbox_since IS NOT NULL;
+            """, cancellationToken);
+
+        // An index whose definition changed is dropped and built again, one no longer defined is dropped:
+        // CREATE INDEX IF NOT EXISTS alone would keep the old one under the same name.
+        var wanted = definition.Indexes.ToDictionary(i => IndexName(definition.Name, i), i => (Index: i, Sql: IndexSql(table, definition.Name, i)));
+        var existing = new Dictionary<string, string>();
+        await using (var list = connection.CreateCommand())
         {
-            var expression = SqliteQuery.Field(index.Field);
-            ddl += $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX IF NOT EXISTS {Quote(IndexName(definition.Name, index))} " +
-                   $"ON {table}({expression}){(index.Unique ? $" WHERE {expression} IS NOT NULL" : "")};";
+            list.Transaction = transaction;
+            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL";
+            list.Parameters.AddWithValue("$table", definition.Name);
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                existing[reader.GetString(0)] = reader.GetString(1);
         }
 
-        await using (var command = connection.CreateCommand())
+        foreach (var (name, sql) in existing)
         {
-            command.CommandText = ddl;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (name.StartsWith("ix_", StringComparison.Ordinal) && name != outboxIndex && (!wanted.TryGetValue(name, out var want) || want.Sql != sql))
+                await ExecuteAsync(connection, transaction, $"DROP INDEX {Quote(name)};", cancellationToken);
         }
+
+        foreach (var (name, want) in wanted)
+        {
+            if (existing.TryGetValue(name, out var sql) && sql == want.Sql)
+                continue;
+            try
+            {
+                await ExecuteAsync(connection, transaction, want.Sql, cancellationToken);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 19)
+            {
+                throw UniqueIndexRefused(definition.Name, want.Index.Field, e);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
 
         var collection = new SqliteDocumentCollection<T>(this, definition);
         return (IDocumentCollection<T>)_collections.GetOrAdd(definition.Name, collection);
@@ -99,6 +126,27 @@ public sealed class SqliteDocumentStore : IDocumentStore
     internal void RaiseOutboxWritten() => OutboxWritten?.Invoke();
 
     internal static string IndexName(string collection, IndexDefinition index) => $"{index.Name}_{collection}";
+
+    // Written as SQLite keeps it in sqlite_master, so a changed definition shows as changed text.
+    static string IndexSql(string table, string collection, IndexDefinition index)
+    {
+        var expression = SqliteQuery.Field(index.Field);
+        return $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {Quote(IndexName(collection, index))} ON {table}({expression})" +
+               (index.Unique ? $" WHERE {expression} IS NOT NULL" : "");
+    }
+
+    /// <summary>A unique index that cannot be built because documents already share a value: start-up stops and says which.</summary>
+    internal static InvalidOperationException UniqueIndexRefused(string collection, string field, Exception inner) =>
+        new($"The unique index on '{field}' of collection '{collection}' cannot be built: documents already share a value of it. " +
+            "Resolve the duplicates, or keep the index plain.", inner);
+
+    static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 

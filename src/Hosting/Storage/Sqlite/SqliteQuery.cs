@@ -24,33 +24,38 @@ static class SqliteQuery
 
             if (condition.Operator == Operator.In)
             {
-                var values = ((System.Collections.IEnumerable)condition.Value!).Cast<object?>().ToArray();
-                if (values.Length == 0)
+                var values = Query.InValues(condition);
+                if (values.Count == 0)
                 {
-                    sql.Append("0");
+                    sql.Append('0');
                     continue;
                 }
 
-                sql.Append(field).Append(" IN (");
-                for (var j = 0; j < values.Length; j++)
+                // A null in the list matches an absent or null field, as equality with null does (and MongoDB's $in).
+                var listed = values.Where(v => v is not null).ToArray();
+                var orNull = listed.Length < values.Count;
+                sql.Append(orNull ? "(" : "");
+                if (listed.Length > 0)
                 {
-                    sql.Append(j > 0 ? ", " : "").Append($"{name}_{j}");
-                    command.Parameters.AddWithValue($"{name}_{j}", ToSql(values[j]));
+                    sql.Append(field).Append(" IN (");
+                    for (var j = 0; j < listed.Length; j++)
+                    {
+                        sql.Append(j > 0 ? ", " : "").Append($"{name}_{j}");
+                        command.Parameters.AddWithValue($"{name}_{j}", ToSql(listed[j]));
+                    }
+
+                    sql.Append(')');
                 }
 
-                sql.Append(')');
+                if (orNull)
+                    sql.Append(listed.Length > 0 ? " OR " : "").Append($"{field} IS NULL)");
                 continue;
             }
 
-            var value = ToSql(condition.Value);
+            var value = ToSql(Query.ComparedValue(condition));
             if (value is DBNull)
             {
-                sql.Append(condition.Operator switch
-                {
-                    Operator.Equal => $"{field} IS NULL",
-                    Operator.NotEqual => $"{field} IS NOT NULL",
-                    _ => throw new ArgumentException($"Operator {condition.Operator} cannot compare with null."),
-                });
+                sql.Append(condition.Operator == Operator.Equal ? $"{field} IS NULL" : $"{field} IS NOT NULL");
                 continue;
             }
 
@@ -85,11 +90,13 @@ static class SqliteQuery
         return sql.ToString();
     }
 
-    // JSON booleans come out of json_extract as 1 and 0.
-    static object ToSql(object? value) => Query.Normalize(value) switch
+    // JSON booleans come out of json_extract as 1 and 0, and every non-whole number as a REAL; a decimal
+    // parameter would be bound as text, which never equals a number.
+    static object ToSql(object? normalized) => normalized switch
     {
         null => DBNull.Value,
         bool b => b ? 1L : 0L,
+        decimal m => (double)m,
         var v => v,
     };
 }
