@@ -45,7 +45,8 @@ public sealed class PickupDirectoryMailTransport(string directory) : IMailTransp
         Directory.CreateDirectory(directory);
         var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Split(Path.GetInvalidFileNameChars()));
         var path = Path.Combine(directory, name + ".eml");
-        var temp = path + ".tmp";
+        // A temporary file of its own: two replicas may deliver the same message at once (each with its own MIME boundaries).
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         await message.WriteToAsync(temp, cancellationToken);
         File.Move(temp, path, overwrite: true);
     }

@@ -112,5 +112,9 @@ public sealed class MailComposer
         return new MailMessage(to, toName, _subject, text.ToString(), html.ToString(), attachments);
     }
 
+    /// <summary>"Senin, 30 November 2026 pukul 14.05 WIB", from a time in the agency's zone.</summary>
+    public static string LongDateTime(DateTimeOffset local) =>
+        $"{local.ToString("dddd", PdfDocumentBuilder.Indonesian)}, {PdfDocumentBuilder.IndonesianDateTime(local)}";
+
     static string E(string text) => WebUtility.HtmlEncode(text);
 }
