@@ -17,7 +17,9 @@ public static class Extensions
     {
         builder.AddServiceStore(Store);
         builder.AddPtspAuthentication();
+        builder.AddMail();
         builder.Services.AddSingleton<PermitCatalogue>();
+        builder.Services.AddSingleton<ApplicantEmails>();
         builder.Services.AddSingleton<IntakeStore>();
         builder.ConfigureBus(bus => bus.AddIntakeConsumers());
         return builder;

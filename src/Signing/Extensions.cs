@@ -16,7 +16,9 @@ public static class Extensions
     {
         builder.AddServiceStore(Store);
         builder.AddPtspAuthentication();
+        builder.AddMail();
         builder.Services.AddSingleton<SigningStore>();
+        builder.Services.AddSingleton<DecisionEmails>();
         builder.Services.AddSingleton<SigningCredentials>();
         builder.ConfigureBus(bus => bus.AddSigningConsumers());
         return builder;

@@ -16,7 +16,9 @@ public static class Extensions
     {
         builder.AddServiceStore(Store);
         builder.AddPtspAuthentication();
+        builder.AddMail();
         builder.Services.AddSingleton<TechnicalStore>();
+        builder.Services.AddSingleton<ReviewEmails>();
         builder.ConfigureBus(bus => bus.AddTechnicalConsumers());
         return builder;
     }
