@@ -99,6 +99,8 @@ public sealed class MailOutboxHandler(IMailTransport transport, MailOptions opti
         }
 
         mime.Body = body.ToMessageBody();
+        // 7-bit safe (quoted-printable text, base64 files), so a pickup file passes through any relay unchanged.
+        mime.Prepare(EncodingConstraint.SevenBit);
         await transport.SendAsync(mime, cancellationToken);
     }
 }

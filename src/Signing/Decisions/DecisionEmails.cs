@@ -18,7 +18,7 @@ public sealed class DecisionEmails(AgencyOptions agency, PublicSite site)
         var permit = decision.Drafts[^1].Kind == DecisionKind.Permit;
         var signed = MailComposer.LongDateTime(signedAtLocal);
         var mail = new MailComposer(agency, permit
-                ? $"Izin {decision.PermitTypeName} telah terbit: {number}"
+                ? $"{decision.PermitTypeName} telah terbit: {number}"
                 : $"Keputusan permohonan {decision.PermitTypeName}: surat penolakan {number}")
             .Greeting(decision.HolderName)
             .Paragraph(permit
@@ -35,7 +35,7 @@ public sealed class DecisionEmails(AgencyOptions agency, PublicSite site)
                 ("Pemohon", decision.HolderName),
                 .. decision.ReceiptNumber is { } receipt ? [("Nomor tanda terima", receipt)] : Array.Empty<(string, string)>(),
                 ("Nomor permohonan", decision.Id.ToString()),
-                ("Ditandatangani oleh", $"{decision.SignerName}, Kepala DPMPTSP"),
+                ("Ditandatangani oleh", decision.SignerName ?? "Kepala DPMPTSP"),
             ])
             .Heading("Keaslian dokumen")
             .Paragraph("Dokumen ini ditandatangani dengan tanda tangan elektronik (TTE) dan dapat diperiksa dengan pembaca PDF. " +
