@@ -2,6 +2,7 @@ using MassTransit;
 using Ptsp.Hosting;
 using Ptsp.Hosting.Auth;
 using Ptsp.Hosting.Bus;
+using Ptsp.Hosting.Outbox;
 using Ptsp.Intake.Applications;
 using Ptsp.Intake.Catalogue;
 using Ptsp.Intake.Consumers;
@@ -17,7 +18,10 @@ public static class Extensions
     {
         builder.AddServiceStore(Store);
         builder.AddPtspAuthentication();
+        builder.AddMail();
+        builder.AddOutboxCollection(Store, IntakeStore.ApplicationsDefinition);
         builder.Services.AddSingleton<PermitCatalogue>();
+        builder.Services.AddSingleton<ApplicantEmails>();
         builder.Services.AddSingleton<IntakeStore>();
         builder.ConfigureBus(bus => bus.AddIntakeConsumers());
         return builder;

@@ -3,6 +3,7 @@ using Ptsp.Contracts;
 using Ptsp.Hosting;
 using Ptsp.Hosting.Auth;
 using Ptsp.Hosting.Bus;
+using Ptsp.Hosting.Outbox;
 using Ptsp.Registration.Accounts;
 using Ptsp.Registration.Consumers;
 
@@ -17,6 +18,7 @@ public static class Extensions
     {
         builder.AddServiceStore(Store);
         builder.AddMail();
+        builder.AddOutboxCollection(Store, AccountStore.AccountsDefinition);
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<PasswordHasher>();
         builder.Services.TryAddSingleton<JwtSigningKey>();

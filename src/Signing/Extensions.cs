@@ -2,6 +2,7 @@ using MassTransit;
 using Ptsp.Hosting;
 using Ptsp.Hosting.Auth;
 using Ptsp.Hosting.Bus;
+using Ptsp.Hosting.Outbox;
 using Ptsp.Signing.Consumers;
 using Ptsp.Signing.Decisions;
 
@@ -16,7 +17,10 @@ public static class Extensions
     {
         builder.AddServiceStore(Store);
         builder.AddPtspAuthentication();
+        builder.AddMail();
+        builder.AddOutboxCollection(Store, SigningStore.DecisionsDefinition);
         builder.Services.AddSingleton<SigningStore>();
+        builder.Services.AddSingleton<DecisionEmails>();
         builder.Services.AddSingleton<SigningCredentials>();
         builder.ConfigureBus(bus => bus.AddSigningConsumers());
         return builder;

@@ -2,6 +2,7 @@ using MassTransit;
 using Ptsp.Hosting;
 using Ptsp.Hosting.Auth;
 using Ptsp.Hosting.Bus;
+using Ptsp.Hosting.Outbox;
 using Ptsp.Technical.Consumers;
 using Ptsp.Technical.Reviews;
 
@@ -16,7 +17,10 @@ public static class Extensions
     {
         builder.AddServiceStore(Store);
         builder.AddPtspAuthentication();
+        builder.AddMail();
+        builder.AddOutboxCollection(Store, TechnicalStore.CasesDefinition);
         builder.Services.AddSingleton<TechnicalStore>();
+        builder.Services.AddSingleton<ReviewEmails>();
         builder.ConfigureBus(bus => bus.AddTechnicalConsumers());
         return builder;
     }

@@ -71,6 +71,11 @@ public sealed class Cast
 
     public required string ApplicantToken { get; init; }
 
+    public required string ApplicantName { get; init; }
+
+    /// <summary>The registered address, where the applicant is told of each step of an application.</summary>
+    public required string ApplicantEmail { get; init; }
+
     public required IReadOnlyDictionary<string, string> Officers { get; init; }
 
     public string this[string role] => Officers[role];
@@ -82,12 +87,12 @@ public sealed class Cast
                      ("kasi", "SectionHead"), ("kabid", "DivisionHead"), ("kepala", "AgencyHead"), ("admin", "Administrator") })
             officers[role] = await api.TokenAsync(username, officerPassword);
 
-        var (username2, token) = await ActiveApplicantAsync(api, mail, officers["FrontOffice"], fullName);
-        return new Cast { Applicant = username2, ApplicantToken = token, Officers = officers };
+        var (username2, token, email) = await ActiveApplicantAsync(api, mail, officers["FrontOffice"], fullName);
+        return new Cast { Applicant = username2, ApplicantToken = token, ApplicantName = fullName, ApplicantEmail = email, Officers = officers };
     }
 
-    /// <summary>Steps 1–3 quickly: register, approve, change the one-time password; returns the applicant's token.</summary>
-    public static async Task<(string Username, string Token)> ActiveApplicantAsync(PtspClient api, MailPickup mail, string frontOfficeToken, string fullName)
+    /// <summary>Steps 1–3 quickly: register, approve, change the one-time password; returns the applicant's token and address.</summary>
+    public static async Task<(string Username, string Token, string Email)> ActiveApplicantAsync(PtspClient api, MailPickup mail, string frontOfficeToken, string fullName)
     {
         var applicant = PtspClient.NewApplicant(fullName: fullName);
         var email = applicant.Email;
@@ -98,6 +103,6 @@ public sealed class Cast
         var first = await api.TokenAsync(username, password);
         await PtspClient.Expect(await api.PostAsync("/api/v1/auth/password", new { currentPassword = password, newPassword = "PemohonUji2026" }, first),
             HttpStatusCode.NoContent);
-        return (username, await api.TokenAsync(username, "PemohonUji2026"));
+        return (username, await api.TokenAsync(username, "PemohonUji2026"), email);
     }
 }

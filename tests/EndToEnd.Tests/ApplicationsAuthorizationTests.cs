@@ -72,7 +72,7 @@ public sealed class ApplicationsAuthorizationTests(EmbeddedFixture ptsp) : IClas
     {
         var api = ptsp.Client;
         var cast = await Cast.AssembleAsync(api, ptsp.Mail, EmbeddedFixture.OfficerPassword, "Wawan Setiawan");
-        var (_, otherToken) = await Cast.ActiveApplicantAsync(api, ptsp.Mail, cast["FrontOffice"], "Teguh Prasetyo");
+        var (_, otherToken, _) = await Cast.ActiveApplicantAsync(api, ptsp.Mail, cast["FrontOffice"], "Teguh Prasetyo");
         var id = await api.CreateApplicationAsync(cast.ApplicantToken, "PENELITIAN");
         var before = await api.WaitForAsync(id, cast["FrontOffice"], "Draft", 3);
 

@@ -21,20 +21,28 @@ public sealed class DistributedPermitTests(DistributedFixture ptsp) : IClassFixt
                 var moves = pushed.About(id);
                 Assert.Equal(moves.Count, moves.Select(m => m.Get<int>("version")).Distinct().Count());
             }
+
+            // Two replicas of Intake and of Technical deliver their outboxes, yet the applicant hears of each stage once.
+            await ApplicantMails.AssertIssuedAsync(ptsp.Mail, cast, ids[0]);
+            await ApplicantMails.AssertRejectedAsync(ptsp.Mail, cast, ids[1]);
         });
 
     [Fact]
-    public Task Restarting_services_in_the_middle_of_the_process_loses_nothing() =>
+    public Task Restarting_services_in_the_middle_of_the_process_loses_nothing_and_doubles_no_email() =>
         ptsp.WithLogsOnFailure(async () =>
         {
             var cast = await Cast.AssembleAsync(ptsp.Client, ptsp.Mail, DistributedFixture.OfficerPassword, "Hendra Gunawan");
+            // Each email's sender is killed right after the action that wrote it (returned: Intake; scheduled: Technical; signed: Signing).
             var restarts = new Dictionary<string, string>
             {
                 ["submitted"] = "Workflow",
+                ["returned"] = "Intake",
                 ["accepted"] = "Technical",
                 ["recommended"] = "Signing",
                 ["drafted"] = "Intake-2",
+                ["signed"] = "Signing",
             };
-            await PermitFlow.IssueAsync(ptsp.Client, cast, checkpoint => ptsp.RestartAsync(restarts[checkpoint]));
+            var id = await PermitFlow.IssueAsync(ptsp.Client, cast, checkpoint => ptsp.RestartAsync(restarts[checkpoint]));
+            await ApplicantMails.AssertIssuedAsync(ptsp.Mail, cast, id);
         });
 }

@@ -11,7 +11,10 @@ namespace Ptsp.EndToEnd.Tests;
 public static class PermitFlow
 {
     /// <summary>A billboard permit (field inspection with a BAP) that is approved, verified and signed: Issued.</summary>
-    /// <param name="checkpoint">Called right after the actions named "submitted", "accepted", "recommended" and "drafted" (e.g. to restart a service).</param>
+    /// <param name="checkpoint">
+    /// Called right after the actions named "submitted", "returned", "accepted" (and scheduled), "recommended", "drafted" and "signed"
+    /// (e.g. to restart a service).
+    /// </param>
     public static async Task<Guid> IssueAsync(PtspClient api, Cast cast, Func<string, Task>? checkpoint = null)
     {
         const string type = "REKLAME";
@@ -22,6 +25,7 @@ public static class PermitFlow
         // Step 4 returns the file once; the applicant replaces the document and resubmits.
         await api.ActAsync(id, "completeness", new { complete = false, missingRequirements = new[] { "DESAIN_REKLAME" }, note = "Ukuran reklame tidak tercantum." },
             cast["FrontOffice"]);
+        await checkpoint("returned");
         var returned = await api.WaitForAsync(id, cast.ApplicantToken, "ReturnedToApplicant", 3);
         Assert.Equal("Applicant", returned.Get<string>("assignedRole"));
         Assert.Null(returned["dueAt"]);
@@ -64,6 +68,7 @@ public static class PermitFlow
 
         // Step 10.
         await api.ActAsync(id, "signature", new { approve = true }, cast["AgencyHead"]);
+        await checkpoint("signed");
         var issued = await api.WaitForAsync(id, cast.ApplicantToken, "Issued", null);
         Assert.Equal("Permit", issued["decision"]!.Get<string>("kind"));
         Assert.Matches(new Regex(@"^PTSP-IZN-\d{4}-\d{6}$"), issued["decision"]!.Get<string>("documentNumber"));

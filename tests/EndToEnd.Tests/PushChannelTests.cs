@@ -11,7 +11,7 @@ public sealed class PushChannelTests(EmbeddedFixture ptsp) : IClassFixture<Embed
     public async Task A_move_is_told_once_to_its_applicant_and_to_the_officers_of_both_desks_and_to_no_one_else()
     {
         var cast = await Cast.AssembleAsync(ptsp.Client, ptsp.Mail, EmbeddedFixture.OfficerPassword, "Dewi Lestari");
-        var (_, otherToken) = await Cast.ActiveApplicantAsync(ptsp.Client, ptsp.Mail, cast["FrontOffice"], "Agus Salim");
+        var (_, otherToken, _) = await Cast.ActiveApplicantAsync(ptsp.Client, ptsp.Mail, cast["FrontOffice"], "Agus Salim");
         await using var owner = await EventStream.OpenAsync(Gateway, cast.ApplicantToken);
         await using var other = await EventStream.OpenAsync(Gateway, otherToken);
         await using var frontOffice = await EventStream.OpenAsync(Gateway, cast["FrontOffice"]);

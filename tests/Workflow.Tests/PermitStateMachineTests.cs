@@ -68,7 +68,8 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
 
     async Task<PermitState> ToSubmitted()
     {
-        await On(new ApplicationCreated(_id, "budi.santoso", "Budi Santoso", "REKLAME", "Izin Penyelenggaraan Reklame", "CV Maju", Now));
+        await On(new ApplicationCreated(_id, "budi.santoso", "Budi Santoso", "REKLAME", "Izin Penyelenggaraan Reklame", "CV Maju", Now,
+            "budi.santoso@contoh.co.id"));
         return await On(new ApplicationSubmitted(_id, "budi.santoso", "REKLAME", 1, Now));
     }
 
@@ -183,6 +184,20 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
         Assert.Equal(Recommendation.Reject, saga.Recommendation);
         var drafting = (await PendingCommands()).Single(c => c.Destination == "queue:open-drafting");
         Assert.Equal(Recommendation.Reject, ((OpenDrafting)drafting.Deserialize(out _)).Recommendation);
+    }
+
+    [Fact]
+    public async Task The_applicants_address_goes_with_the_commands_that_open_the_technical_file_and_the_decision()
+    {
+        await ToDrafting(Recommendation.Approve);
+        var commands = await PendingCommands();
+
+        // Technical tells the applicant of the schedule (step 5) and Signing sends the signed decision (step 10).
+        var technical = (OpenTechnicalReview)commands.Single(c => c.Destination == "queue:open-technical-review").Deserialize(out _);
+        Assert.Equal(("Budi Santoso", "budi.santoso@contoh.co.id", "Izin Penyelenggaraan Reklame", "PTSP/2026/000001"),
+            (technical.ApplicantName, technical.ApplicantEmail, technical.PermitTypeName, technical.ReceiptNumber));
+        var drafting = (OpenDrafting)commands.Single(c => c.Destination == "queue:open-drafting").Deserialize(out _);
+        Assert.Equal(("budi.santoso@contoh.co.id", "PTSP/2026/000001"), (drafting.ApplicantEmail, drafting.ReceiptNumber));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ namespace Ptsp.Contracts.Permits;
 // Commands to Intake (SOP steps 3–4). Each replies CommandAccepted or CommandRefused. Fields the caller may
 // leave out are nullable: the owning service validates them, so no one else has to.
 
+/// <summary>Step 3. <paramref name="ApplicantEmail"/> is the registered address from the access token: where the applicant hears of each step.</summary>
 public sealed record CreateApplication(
     Guid ApplicationId,
     string ApplicantUsername,
@@ -12,7 +13,8 @@ public sealed record CreateApplication(
     string PermitTypeCode,
     string BusinessName,
     string BusinessAddress,
-    string Description);
+    string Description,
+    string? ApplicantEmail = null);
 
 public sealed record SubmitApplication(Guid ApplicationId, string ApplicantUsername);
 
@@ -28,6 +30,7 @@ public sealed record RecordCompletenessCheck(
 
 // Events published by Intake.
 
+/// <summary>Step 3: a draft. <paramref name="ApplicantEmail"/> (added in v1, null before) lets later steps' services email the applicant.</summary>
 [EntityName("ptsp.application-created.v1")]
 [MessageUrn("ptsp:application-created:v1")]
 public sealed record ApplicationCreated(
@@ -37,7 +40,8 @@ public sealed record ApplicationCreated(
     string PermitTypeCode,
     string PermitTypeName,
     string BusinessName,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? ApplicantEmail = null);
 
 /// <summary>Step 3 done: the file waits for the completeness check (step 4).</summary>
 [EntityName("ptsp.application-submitted.v1")]

@@ -8,7 +8,10 @@ public enum DecisionKind
     Rejection,
 }
 
-/// <summary>Workflow → Signing, after step 6: open the decision for drafting (step 7); a Reject recommendation calls for a rejection letter.</summary>
+/// <summary>
+/// Workflow → Signing, after step 6: open the decision for drafting (step 7); a Reject recommendation calls for a rejection letter.
+/// The applicant's email and the receipt number let Signing send the signed decision to the applicant.
+/// </summary>
 public sealed record OpenDrafting(
     Guid ApplicationId,
     string ApplicantUsername,
@@ -16,7 +19,9 @@ public sealed record OpenDrafting(
     string BusinessName,
     string PermitTypeCode,
     string PermitTypeName,
-    Recommendation Recommendation);
+    Recommendation Recommendation,
+    string? ApplicantEmail = null,
+    string? ReceiptNumber = null);
 
 /// <summary>Signing → Workflow: the decision is open, so back office may draft it (step 7) from now on.</summary>
 [EntityName("ptsp.drafting-opened.v1")]

@@ -8,12 +8,19 @@ public enum Recommendation
     Reject,
 }
 
-/// <summary>Workflow → Technical, after step 4: open the technical file for back office (step 5).</summary>
+/// <summary>
+/// Workflow → Technical, after step 4: open the technical file for back office (step 5). The applicant's name and email,
+/// the permit type's name and the receipt number let Technical tell the applicant of the review's schedule.
+/// </summary>
 public sealed record OpenTechnicalReview(
     Guid ApplicationId,
     string PermitTypeCode,
     string BusinessName,
-    TechnicalReviewInfo TechnicalReview);
+    TechnicalReviewInfo TechnicalReview,
+    string? ApplicantName = null,
+    string? ApplicantEmail = null,
+    string? PermitTypeName = null,
+    string? ReceiptNumber = null);
 
 /// <summary>Technical → Workflow: the technical file is open, so back office may act on step 5 from now on.</summary>
 [EntityName("ptsp.technical-review-opened.v1")]

@@ -83,8 +83,9 @@ public static class ApplicationsApi
 
     static async Task<IResult> Create(NewApplication body, ClaimsPrincipal user, IRequestClient<CreateApplication> client, HttpContext http)
     {
+        // The registered email from the token: Intake keeps it with the application and tells the applicant of each step.
         var command = new CreateApplication(NewId.NextGuid(), user.Identity!.Name!, user.FindFirstValue("name") ?? user.Identity.Name!,
-            body.PermitTypeCode ?? "", body.BusinessName ?? "", body.BusinessAddress ?? "", body.Description ?? "");
+            body.PermitTypeCode ?? "", body.BusinessName ?? "", body.BusinessAddress ?? "", body.Description ?? "", user.FindFirstValue("email"));
         var response = await client.GetResponse<CommandAccepted, CommandRefused>(command, http.RequestAborted);
         return Problems.Reply(response, http, ok => TypedResults.Created($"/api/v1/applications/{ok.Id}", new ApplicationCreatedResponse(ok.Id)));
     }

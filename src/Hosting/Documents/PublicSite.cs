@@ -2,10 +2,15 @@ using Microsoft.Extensions.Configuration;
 
 namespace Ptsp.Hosting.Documents;
 
-/// <summary>The public address of the Gateway (<c>Public__BaseUrl</c>), which QR codes on signed documents point to.</summary>
+/// <summary>The public address (<c>Public__BaseUrl</c>) that QR codes on signed documents and links in emails point to.</summary>
 public sealed class PublicSite(IConfiguration configuration)
 {
     public Uri BaseUrl { get; } = new((configuration["Public:BaseUrl"] ?? (configuration["urls"] ?? configuration["ASPNETCORE_URLS"])?.Split(';')[0] ?? "http://127.0.0.1:5080").TrimEnd('/') + "/");
+
+    /// <summary>The path of the applicant's page of one application in the web application (<c>/permohonan/{id}</c>).</summary>
+    public const string ApplicationPagePath = "permohonan";
+
+    public string ApplicationUrl(Guid applicationId) => new Uri(BaseUrl, $"{ApplicationPagePath}/{applicationId}").ToString();
 
     public string VerificationUrl(string documentNumber) => new Uri(BaseUrl, $"verify/{Uri.EscapeDataString(documentNumber)}").ToString();
 }

@@ -7,8 +7,12 @@ using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Hosting.Mail;
 
-/// <summary>An email to send, as stored in an outbox until delivered.</summary>
-public sealed record MailMessage(string To, string ToName, string Subject, string TextBody);
+/// <summary>
+/// An email to send, as stored in an outbox until delivered. <see cref="TextBody"/> is always sent; with an
+/// <see cref="HtmlBody"/> the two are alternatives of one message (multipart/alternative).
+/// </summary>
+public sealed record MailMessage(string To, string ToName, string Subject, string TextBody, string? HtmlBody = null,
+    IReadOnlyList<MailAttachment>? Attachments = null);
 
 /// <summary>Delivers MIME messages: to a pickup folder (embedded mode) or an SMTP server.</summary>
 public interface IMailTransport
@@ -41,7 +45,8 @@ public sealed class PickupDirectoryMailTransport(string directory) : IMailTransp
         Directory.CreateDirectory(directory);
         var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Split(Path.GetInvalidFileNameChars()));
         var path = Path.Combine(directory, name + ".eml");
-        var temp = path + ".tmp";
+        // A temporary file of its own: two replicas may deliver the same message at once (each with its own MIME boundaries).
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         await message.WriteToAsync(temp, cancellationToken);
         File.Move(temp, path, overwrite: true);
     }
@@ -58,8 +63,11 @@ public sealed class SmtpMailTransport(MailOptions options) : IMailTransport
     }
 }
 
-/// <summary>The outbox kind "mail": turns a stored <see cref="MailMessage"/> into MIME with the outbox id as Message-Id.</summary>
-public sealed class MailOutboxHandler(IMailTransport transport, MailOptions options) : IOutboxHandler
+/// <summary>
+/// The outbox kind "mail": turns a stored <see cref="MailMessage"/> into MIME with the outbox id as Message-Id, so
+/// a repeated delivery is the same message (the pickup folder keeps one file; a mail server can recognise it).
+/// </summary>
+public sealed class MailOutboxHandler(IMailTransport transport, MailOptions options, StorageFactory storage) : IOutboxHandler
 {
     public const string MailKind = "mail";
 
@@ -69,7 +77,7 @@ public sealed class MailOutboxHandler(IMailTransport transport, MailOptions opti
         new(Guid.NewGuid(), MailKind, OutboxMessage.TypeName(typeof(MailMessage)),
             System.Text.Json.JsonSerializer.Serialize(mail, StorageJson.Options), null, now);
 
-    public Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var mail = System.Text.Json.JsonSerializer.Deserialize<MailMessage>(message.Body, StorageJson.Options)!;
         var mime = new MimeMessage
@@ -77,10 +85,22 @@ public sealed class MailOutboxHandler(IMailTransport transport, MailOptions opti
             MessageId = $"{message.Id:N}@ptsp",
             Date = message.CreatedAt,
             Subject = mail.Subject,
-            Body = new TextPart("plain") { Text = mail.TextBody },
         };
         mime.From.Add(new MailboxAddress(options.FromName, options.From));
         mime.To.Add(new MailboxAddress(mail.ToName, mail.To));
-        return transport.SendAsync(mime, cancellationToken);
+
+        var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
+        foreach (var attachment in mail.Attachments ?? [])
+        {
+            // A missing file is an error to retry, not a reason to send the mail without what it promises.
+            await using var content = await storage.OpenBlobs(attachment.Store).OpenAsync(attachment.BlobKey, cancellationToken)
+                                      ?? throw new InvalidOperationException($"Attachment {attachment.Store}/{attachment.BlobKey} is not stored.");
+            await body.Attachments.AddAsync(attachment.FileName, content, ContentType.Parse(attachment.ContentType), cancellationToken);
+        }
+
+        mime.Body = body.ToMessageBody();
+        // 7-bit safe (quoted-printable text, base64 files), so a pickup file passes through any relay unchanged.
+        mime.Prepare(EncodingConstraint.SevenBit);
+        await transport.SendAsync(mime, cancellationToken);
     }
 }

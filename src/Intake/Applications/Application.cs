@@ -24,6 +24,9 @@ public sealed class Application
 
     public string ApplicantName { get; set; } = "";
 
+    /// <summary>The registered address the applicant is told of each step at; null for applications made before it was kept.</summary>
+    public string? ApplicantEmail { get; set; }
+
     public string PermitTypeCode { get; set; } = "";
 
     public string BusinessName { get; set; } = "";

@@ -1,6 +1,7 @@
 using MassTransit;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Bus;
+using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Storage;
 using Ptsp.Intake.Applications;
 using Ptsp.Intake.Catalogue;
@@ -36,6 +37,7 @@ public sealed class CreateApplicationConsumer(IntakeStore store, PermitCatalogue
             Id = m.ApplicationId,
             ApplicantUsername = m.ApplicantUsername,
             ApplicantName = m.ApplicantName,
+            ApplicantEmail = string.IsNullOrWhiteSpace(m.ApplicantEmail) ? null : m.ApplicantEmail.Trim(),
             PermitTypeCode = catalogue.Find(m.PermitTypeCode)!.Code,
             BusinessName = m.BusinessName.Trim(),
             BusinessAddress = m.BusinessAddress.Trim(),
@@ -47,7 +49,8 @@ public sealed class CreateApplicationConsumer(IntakeStore store, PermitCatalogue
         {
             await (await store.ApplicationsAsync(context.CancellationToken)).InsertAsync(application.Id.ToString(), application,
                 [OutboxMessage.Publish(new ApplicationCreated(application.Id, m.ApplicantUsername, m.ApplicantName, application.PermitTypeCode,
-                    catalogue.Find(application.PermitTypeCode)!.Name, application.BusinessName, now), now)], context.CancellationToken);
+                    catalogue.Find(application.PermitTypeCode)!.Name, application.BusinessName, now, application.ApplicantEmail), now)],
+                context.CancellationToken);
         }
         catch (DuplicateDocumentException)
         {
@@ -67,7 +70,8 @@ public sealed class CreateApplicationConsumer(IntakeStore store, PermitCatalogue
 }
 
 /// <summary>SOP step 3 → 4: the applicant submits the file; every required document must be there.</summary>
-public sealed class SubmitApplicationConsumer(IntakeStore store, PermitCatalogue catalogue, TimeProvider time) : IConsumer<SubmitApplication>
+public sealed class SubmitApplicationConsumer(IntakeStore store, PermitCatalogue catalogue, ApplicantEmails emails, WorkingCalendar calendar,
+    TimeProvider time) : IConsumer<SubmitApplication>
 {
     public async Task Consume(ConsumeContext<SubmitApplication> context)
     {
@@ -85,7 +89,8 @@ public sealed class SubmitApplicationConsumer(IntakeStore store, PermitCatalogue
             return;
         }
 
-        var missing = catalogue.Find(application.PermitTypeCode)!.RequiredDocuments.Where(d => !application.Documents.ContainsKey(d.Code)).ToList();
+        var type = catalogue.Find(application.PermitTypeCode)!;
+        var missing = type.RequiredDocuments.Where(d => !application.Documents.ContainsKey(d.Code)).ToList();
         if (missing.Count > 0)
         {
             await context.Invalid("documents", "Dokumen persyaratan belum lengkap: " + string.Join(", ", missing.Select(d => $"{d.Code} ({d.Name})")) + ".");
@@ -97,14 +102,18 @@ public sealed class SubmitApplicationConsumer(IntakeStore store, PermitCatalogue
         application.Round = 1;
         application.SubmittedAt = now;
         await applications.ReplaceAsync(stored.Id, application, stored.Version,
-            [OutboxMessage.Publish(new ApplicationSubmitted(application.Id, application.ApplicantUsername, application.PermitTypeCode, 1, now), now)],
+            [
+                OutboxMessage.Publish(new ApplicationSubmitted(application.Id, application.ApplicantUsername, application.PermitTypeCode, 1, now), now),
+                .. emails.Outgoing(application, () => emails.Submitted(application, type, calendar.ToAgencyTime(now)), now),
+            ],
             context.CancellationToken);
         await context.Accepted(application.Id);
     }
 }
 
 /// <summary>After a return (step 4), the applicant resubmits once every missing document has been replaced.</summary>
-public sealed class ResubmitApplicationConsumer(IntakeStore store, TimeProvider time) : IConsumer<ResubmitApplication>
+public sealed class ResubmitApplicationConsumer(IntakeStore store, PermitCatalogue catalogue, ApplicantEmails emails, WorkingCalendar calendar,
+    TimeProvider time) : IConsumer<ResubmitApplication>
 {
     public async Task Consume(ConsumeContext<ResubmitApplication> context)
     {
@@ -136,8 +145,13 @@ public sealed class ResubmitApplicationConsumer(IntakeStore store, TimeProvider 
         application.State = ApplicationState.Submitted;
         application.Round++;
         application.SubmittedAt = now;
+        var type = catalogue.Find(application.PermitTypeCode)!;
         await applications.ReplaceAsync(stored.Id, application, stored.Version,
-            [OutboxMessage.Publish(new ApplicationSubmitted(application.Id, application.ApplicantUsername, application.PermitTypeCode, application.Round, now), now)],
+            [
+                OutboxMessage.Publish(new ApplicationSubmitted(application.Id, application.ApplicantUsername, application.PermitTypeCode, application.Round,
+                    now), now),
+                .. emails.Outgoing(application, () => emails.Submitted(application, type, calendar.ToAgencyTime(now)), now),
+            ],
             context.CancellationToken);
         await context.Accepted(application.Id);
     }

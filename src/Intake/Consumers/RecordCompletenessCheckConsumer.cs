@@ -14,7 +14,7 @@ namespace Ptsp.Intake.Consumers;
 /// missing requirements and a note. Complete: a receipt number (gap-free per year) and on to back office.
 /// </summary>
 public sealed class RecordCompletenessCheckConsumer(IntakeStore store, PermitCatalogue catalogue, WorkingCalendar calendar, AgencyOptions agency,
-    TimeProvider time)
+    ApplicantEmails emails, TimeProvider time)
     : IConsumer<RecordCompletenessCheck>
 {
     public async Task Consume(ConsumeContext<RecordCompletenessCheck> context)
@@ -61,9 +61,13 @@ public sealed class RecordCompletenessCheckConsumer(IntakeStore store, PermitCat
             }
 
             application.State = ApplicationState.Returned;
-            application.Returns.Add(new CompletenessReturn(m.Officer, missing, m.Note.Trim(), now));
+            var returned = new CompletenessReturn(m.Officer, missing, m.Note.Trim(), now);
+            application.Returns.Add(returned);
             await applications.ReplaceAsync(stored.Id, application, stored.Version,
-                [OutboxMessage.Publish(new ApplicationReturned(application.Id, m.Officer, missing, m.Note.Trim(), application.Round, now), now)],
+                [
+                    OutboxMessage.Publish(new ApplicationReturned(application.Id, m.Officer, missing, returned.Note, application.Round, now), now),
+                    .. emails.Outgoing(application, () => emails.Returned(application, type, returned), now),
+                ],
                 context.CancellationToken);
             await context.Accepted(application.Id);
             return;
@@ -80,8 +84,11 @@ public sealed class RecordCompletenessCheckConsumer(IntakeStore store, PermitCat
         await using (var receipt = new MemoryStream(ReceiptDocument.Render(application, type, agency, calendar.ToAgencyTime(now))))
             await store.Files.PutAsync(IntakeStore.ReceiptKey(application.Id), receipt, context.CancellationToken);
         await applications.ReplaceAsync(stored.Id, application, stored.Version,
-            [OutboxMessage.Publish(new ApplicationAccepted(application.Id, m.Officer, application.ReceiptNumber, application.PermitTypeCode,
-                type.TechnicalReview, type.StatutoryWorkingDays, now), now)],
+            [
+                OutboxMessage.Publish(new ApplicationAccepted(application.Id, m.Officer, application.ReceiptNumber, application.PermitTypeCode,
+                    type.TechnicalReview, type.StatutoryWorkingDays, now), now),
+                .. emails.Outgoing(application, () => emails.Accepted(application, type, calendar.ToAgencyTime(now)), now),
+            ],
             context.CancellationToken);
         await context.Accepted(application.Id);
     }

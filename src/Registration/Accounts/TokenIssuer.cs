@@ -6,7 +6,10 @@ using Ptsp.Hosting.Auth;
 
 namespace Ptsp.Registration.Accounts;
 
-/// <summary>Issues the access token the Gateway checks: the username, the roles, and whether the password must change first.</summary>
+/// <summary>
+/// Issues the access token the Gateway checks: the username, the roles, whether the password must change first, and an
+/// applicant's registered email (the Gateway gives it to Intake with a new application, so the applicant is told of each step).
+/// </summary>
 public sealed class TokenIssuer(JwtSigningKey key, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
@@ -21,6 +24,8 @@ public sealed class TokenIssuer(JwtSigningKey key, TimeProvider time)
             new(JwtRegisteredClaimNames.Name, account.FullName),
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
         };
+        if (!string.IsNullOrEmpty(account.Email))
+            claims.Add(new Claim(JwtRegisteredClaimNames.Email, account.Email));
         claims.AddRange(account.Roles.Select(r => new Claim("role", r)));
         if (account.MustChangePassword)
             claims.Add(new Claim(PtspAuthentication.PasswordChangeClaim, "true"));

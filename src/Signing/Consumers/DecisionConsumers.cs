@@ -27,6 +27,8 @@ public sealed class OpenDraftingConsumer(SigningStore store, TimeProvider time) 
                 Id = m.ApplicationId,
                 ApplicantUsername = m.ApplicantUsername,
                 HolderName = m.ApplicantName,
+                ApplicantEmail = string.IsNullOrWhiteSpace(m.ApplicantEmail) ? null : m.ApplicantEmail,
+                ReceiptNumber = m.ReceiptNumber,
                 BusinessName = m.BusinessName,
                 PermitTypeCode = m.PermitTypeCode,
                 PermitTypeName = m.PermitTypeName,
@@ -148,7 +150,7 @@ public sealed class VerifyDecisionConsumer(SigningStore store, TimeProvider time
 /// and the permit is issued or the rejection letter sent — or returns the draft with a note.
 /// </summary>
 public sealed class SignDecisionConsumer(SigningStore store, WorkingCalendar calendar, AgencyOptions agency, SigningCredentials credentials,
-    PublicSite site, TimeProvider time) : IConsumer<SignDecision>
+    PublicSite site, DecisionEmails emails, TimeProvider time) : IConsumer<SignDecision>
 {
     public async Task Consume(ConsumeContext<SignDecision> context)
     {
@@ -208,7 +210,9 @@ public sealed class SignDecisionConsumer(SigningStore store, WorkingCalendar cal
                 decision.BusinessName, decision.PermitTypeCode, m.OfficerName, now), now)
             : OutboxMessage.Publish(new PermitRejected(decision.Id, decision.DocumentNumber, decision.ApplicantUsername, decision.HolderName,
                 decision.BusinessName, decision.PermitTypeCode, m.OfficerName, now), now);
-        await decisions.ReplaceAsync(stored.Id, decision, stored.Version, [published], context.CancellationToken);
+        // The applicant's email goes with the write that signs: sent once, with the very PDF stored above.
+        await decisions.ReplaceAsync(stored.Id, decision, stored.Version, [published, .. emails.Signed(decision, calendar.ToAgencyTime(now), now)],
+            context.CancellationToken);
         await context.Accepted(decision.Id);
     }
 }

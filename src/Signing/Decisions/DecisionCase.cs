@@ -41,6 +41,11 @@ public sealed class DecisionCase
 
     public string HolderName { get; set; } = "";
 
+    /// <summary>Where the signed decision is sent (step 10); null for decisions opened before Workflow passed it on.</summary>
+    public string? ApplicantEmail { get; set; }
+
+    public string? ReceiptNumber { get; set; }
+
     public string BusinessName { get; set; } = "";
 
     public string PermitTypeCode { get; set; } = "";

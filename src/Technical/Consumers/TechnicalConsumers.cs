@@ -1,6 +1,7 @@
 using MassTransit;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Bus;
+using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Storage;
 using Ptsp.Technical.Reviews;
 
@@ -24,6 +25,10 @@ public sealed class OpenTechnicalReviewConsumer(TechnicalStore store, TimeProvid
                 Id = m.ApplicationId,
                 PermitTypeCode = m.PermitTypeCode,
                 BusinessName = m.BusinessName,
+                ApplicantName = m.ApplicantName,
+                ApplicantEmail = string.IsNullOrWhiteSpace(m.ApplicantEmail) ? null : m.ApplicantEmail,
+                PermitTypeName = m.PermitTypeName,
+                ReceiptNumber = m.ReceiptNumber,
                 Review = m.TechnicalReview,
                 State = TechnicalState.AwaitingTechnicalData,
                 OpenedAt = now,
@@ -41,7 +46,8 @@ public sealed class OpenTechnicalReviewConsumerDefinition : ConsumerDefinition<O
 }
 
 /// <summary>SOP step 5: back office records the technical data and schedules the meeting and/or field inspection.</summary>
-public sealed class RecordTechnicalDataConsumer(TechnicalStore store, TimeProvider time) : IConsumer<RecordTechnicalData>
+public sealed class RecordTechnicalDataConsumer(TechnicalStore store, ReviewEmails emails, WorkingCalendar calendar, TimeProvider time)
+    : IConsumer<RecordTechnicalData>
 {
     public async Task Consume(ConsumeContext<RecordTechnicalData> context)
     {
@@ -85,8 +91,11 @@ public sealed class RecordTechnicalDataConsumer(TechnicalStore store, TimeProvid
         technical.ScheduledBy = m.Officer;
         technical.State = TechnicalState.InReview;
         await cases.ReplaceAsync(stored.Id, technical, stored.Version,
-            [OutboxMessage.Publish(new TechnicalReviewScheduled(technical.Id, m.Officer, technical.ScheduledKind.Value, technical.ScheduledAt.Value,
-                technical.Location, now), now)],
+            [
+                OutboxMessage.Publish(new TechnicalReviewScheduled(technical.Id, m.Officer, technical.ScheduledKind.Value, technical.ScheduledAt.Value,
+                    technical.Location, now), now),
+                .. emails.Scheduled(technical, calendar.ToAgencyTime(technical.ScheduledAt.Value), now),
+            ],
             context.CancellationToken);
         await context.Accepted(technical.Id);
     }

@@ -24,6 +24,15 @@ public sealed class TechnicalCase
 
     public string BusinessName { get; set; } = "";
 
+    // For telling the applicant of the schedule (step 5); null for files opened before Workflow passed them on.
+    public string? ApplicantName { get; set; }
+
+    public string? ApplicantEmail { get; set; }
+
+    public string? PermitTypeName { get; set; }
+
+    public string? ReceiptNumber { get; set; }
+
     public TechnicalReviewInfo Review { get; set; } = new(ReviewKind.Meeting, 1);
 
     public TechnicalState State { get; set; }

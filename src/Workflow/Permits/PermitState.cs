@@ -20,6 +20,9 @@ public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaO
 
     public string ApplicantName { get; set; } = "";
 
+    /// <summary>Where the applicant is told of each step; passed on to the services that open their files (null for older applications).</summary>
+    public string? ApplicantEmail { get; set; }
+
     public string PermitTypeCode { get; set; } = "";
 
     public string PermitTypeName { get; set; } = "";

@@ -42,6 +42,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                 {
                     x.Saga.ApplicantUsername = x.Message.ApplicantUsername;
                     x.Saga.ApplicantName = x.Message.ApplicantName;
+                    x.Saga.ApplicantEmail = x.Message.ApplicantEmail;
                     x.Saga.PermitTypeCode = x.Message.PermitTypeCode;
                     x.Saga.PermitTypeName = x.Message.PermitTypeName;
                     x.Saga.BusinessName = x.Message.BusinessName;
@@ -85,7 +86,8 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                     Record(x.Saga, 4, $"Berkas lengkap, tanda terima {x.Message.ReceiptNumber} diterbitkan", x.Message.Officer, Roles.FrontOffice,
                         x.Message.AcceptedAt);
                     x.Saga.Send(Queues.Address(Queues.OpenTechnicalReview),
-                        new OpenTechnicalReview(x.Saga.CorrelationId, x.Saga.PermitTypeCode, x.Saga.BusinessName, x.Message.TechnicalReview),
+                        new OpenTechnicalReview(x.Saga.CorrelationId, x.Saga.PermitTypeCode, x.Saga.BusinessName, x.Message.TechnicalReview,
+                            x.Saga.ApplicantName, x.Saga.ApplicantEmail, x.Saga.PermitTypeName, x.Message.ReceiptNumber),
                         x.Message.AcceptedAt);
                     Enter(x.Saga, 4, null, x.Message.AcceptedAt, null);
                 })
@@ -123,7 +125,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                         x.Message.Officer, Roles.TechnicalTeam, x.Message.IssuedAt, x.Message.Notes);
                     x.Saga.Send(Queues.Address(Queues.OpenDrafting),
                         new OpenDrafting(x.Saga.CorrelationId, x.Saga.ApplicantUsername, x.Saga.ApplicantName, x.Saga.BusinessName, x.Saga.PermitTypeCode,
-                            x.Saga.PermitTypeName, x.Message.Recommendation),
+                            x.Saga.PermitTypeName, x.Message.Recommendation, x.Saga.ApplicantEmail, x.Saga.ReceiptNumber),
                         x.Message.IssuedAt);
                     Enter(x.Saga, 6, null, x.Message.IssuedAt, null);
                 })
