@@ -42,11 +42,13 @@ public static class Extensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(WebSession.SignedInPolicy, p => p.AddAuthenticationSchemes(WebSession.Scheme).RequireAuthenticatedUser())
             .AddPolicy(WebSession.ApplicantPolicy, p => p.AddAuthenticationSchemes(WebSession.Scheme).RequireRole("Applicant"))
-            .AddPolicy(WebSession.OfficerPolicy, p => p.AddAuthenticationSchemes(WebSession.Scheme).RequireRole(WebSession.OfficerRoles));
+            .AddPolicy(WebSession.OfficerPolicy, p => p.AddAuthenticationSchemes(WebSession.Scheme).RequireRole(WebSession.OfficerRoles))
+            .AddPolicy(WebSession.FrontOfficePolicy, p => p.AddAuthenticationSchemes(WebSession.Scheme).RequireRole("FrontOffice"));
 
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Pemohon", WebSession.ApplicantPolicy);
+                o.Conventions.AuthorizeFolder("/Petugas", WebSession.OfficerPolicy);
                 o.Conventions.AuthorizePage("/GantiKataSandi", WebSession.SignedInPolicy);
             })
             .AddMvcOptions(o => o.Filters.Add<GatewayProblemFilter>())

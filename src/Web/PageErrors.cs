@@ -65,7 +65,8 @@ sealed class GatewayProblemFilter : IAsyncPageFilter
     {
         var http = context.HttpContext;
         var path = context.ActionDescriptor.ViewEnginePath;
-        if (path.StartsWith("/Pemohon/", StringComparison.Ordinal) && WebSession.MustChangePassword(http.User))
+        if ((path.StartsWith("/Pemohon/", StringComparison.Ordinal) || path.StartsWith("/Petugas/", StringComparison.Ordinal))
+            && WebSession.MustChangePassword(http.User))
         {
             context.Result = new RedirectResult($"/ganti-kata-sandi?ReturnUrl={Uri.EscapeDataString(ReturnUrl(http))}");
             return;

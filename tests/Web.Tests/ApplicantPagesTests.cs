@@ -29,8 +29,17 @@ public sealed class ApplicantPagesTests(WebFixture web)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Pendaftaran terkirim");
         await WebFixture.CheckPageAsync(page, "11-daftar-terkirim", Phone);
 
-        // Steps 2–3: the front office approves; the credentials arrive by email.
-        await web.ApproveRegistrationAsync(applicant.Email);
+        // Steps 2–3: the front office approves at its own page; the credentials arrive by email.
+        var officer = await web.NewPageAsync();
+        await WebFixture.SignInAsync(officer, "frontoffice", WebFixture.OfficerPassword);
+        await Assertions.Expect(officer.Locator("h1")).ToHaveTextAsync("Tugas saya");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Pendaftaran akun yang menunggu persetujuan" }).ClickAsync();
+        await WebFixture.ReloadUntilAsync(officer, officer.Locator("dd", new() { HasText = applicant.Email }));
+        await WebFixture.CheckPageAsync(officer, "40-petugas-pendaftaran");
+        await officer.Locator("section", new() { Has = officer.Locator("dd", new() { HasText = applicant.Email }) })
+            .GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Setujui pendaftaran") }).ClickAsync();
+        await Assertions.Expect(officer.Locator("[role=status]")).ToContainTextAsync("Pendaftaran disetujui");
+        await officer.Context.CloseAsync();
         var (username, oneTime, _) = await web.Mail.CredentialsAsync(applicant.Email);
 
         // The first sign-in forces the password change, then signs in again with the new password.

@@ -73,6 +73,28 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
         }
     }
 
+    // Officers
+    public Task<List<WorkItem>> TasksAsync(CancellationToken ct) => SendAsync<List<WorkItem>>(HttpMethod.Get, "/api/v1/tasks", null, ct);
+
+    public Task<List<PendingRegistration>> PendingRegistrationsAsync(CancellationToken ct) =>
+        SendAsync<List<PendingRegistration>>(HttpMethod.Get, "/api/v1/registrations?status=Pending", null, ct);
+
+    public Task ApproveRegistrationAsync(Guid id, CancellationToken ct) => SendAsync(HttpMethod.Post, $"/api/v1/registrations/{id}/approve", null, ct);
+
+    public Task RejectRegistrationAsync(Guid id, string reason, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"/api/v1/registrations/{id}/reject", JsonContent.Create(new { reason }, options: Json), ct);
+
+    /// <summary>An officer's action on a file (completeness, technical-data, technical-recommendation, draft, verification, signature).</summary>
+    public Task ActAsync(Guid id, string action, object body, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"/api/v1/applications/{id}/{action}", JsonContent.Create(body, options: Json), ct);
+
+    public Task UploadInspectionReportAsync(Guid id, Stream pdf, CancellationToken ct)
+    {
+        var body = new StreamContent(pdf);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        return SendAsync(HttpMethod.Put, $"/api/v1/applications/{id}/inspection-report", body, ct);
+    }
+
     // Public verification
     public async Task<VerificationAnswer?> VerifyNumberAsync(string documentNumber, CancellationToken ct)
     {

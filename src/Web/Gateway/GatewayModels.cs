@@ -40,3 +40,8 @@ public sealed record VerificationAnswer(string DocumentNumber, string Kind, Guid
     DateTimeOffset SignedAt, string SignerName, string Sha256, bool Valid, string? PermitTypeName);
 
 public sealed record VerificationVerdict(bool Authentic, string Reason, string? DocumentNumber, string Sha256, bool? SignatureIntact);
+
+public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue);
+
+public sealed record PendingRegistration(Guid RegistrationId, string FullName, string Nik, string Email, DateTimeOffset SubmittedAt, DateTimeOffset DueAt,
+    bool Overdue);

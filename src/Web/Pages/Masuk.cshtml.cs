@@ -43,8 +43,9 @@ public sealed class MasukModel(GatewayClient gateway) : FormPage
         return Redirect(ReturnUrl ?? Landing(login.Roles));
     }
 
-    /// <summary>Where a user starts: applicants at their applications, everyone else at the home page.</summary>
-    public static string Landing(IReadOnlyList<string> roles) => roles.Contains("Applicant") ? "/permohonan" : "/";
+    /// <summary>Where a user starts: applicants at their applications, officers at their worklist.</summary>
+    public static string Landing(IReadOnlyList<string> roles) =>
+        roles.Contains("Applicant") ? "/permohonan" : roles.Any(WebSession.OfficerRoles.Contains) ? "/tugas" : "/";
 
     string? LocalOrNull(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : null;
 }

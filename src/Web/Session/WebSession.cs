@@ -17,6 +17,7 @@ public static class WebSession
     public const string SignedInPolicy = "PtspWeb.SignedIn";
     public const string ApplicantPolicy = "PtspWeb.Applicant";
     public const string OfficerPolicy = "PtspWeb.Officer";
+    public const string FrontOfficePolicy = "PtspWeb.FrontOffice";
 
     const string AccessTokenClaim = "ptsp_access_token";
     const string PasswordChangeClaim = "ptsp_password_change";

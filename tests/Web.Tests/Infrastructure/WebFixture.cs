@@ -112,6 +112,48 @@ public sealed class WebFixture : IAsyncLifetime
         return (username, password);
     }
 
+    /// <summary>A submitted application for a Reklame permit, with all its documents (through the API), waiting for step 4.</summary>
+    public async Task<Guid> SubmittedApplicationAsync(string username, string password, string businessName)
+    {
+        var token = await Api.TokenAsync(username, password);
+        var created = await Api.PostAsync("/api/v1/applications", new
+        {
+            permitTypeCode = "REKLAME", businessName, businessAddress = "Jl. Veteran No. 5, Purwakarta",
+            description = "Papan reklame 4 x 6 m di persimpangan Jl. Veteran.",
+        }, token);
+        await PtspClient.Expect(created, HttpStatusCode.Created);
+        var id = (await PtspClient.Json(created))["applicationId"]!.GetValue<Guid>();
+        foreach (var code in new[] { "KTP", "NPWP", "DESAIN_REKLAME", "DENAH_LOKASI", "IZIN_PEMILIK_LAHAN" })
+        {
+            var content = new ByteArrayContent(SampleFiles.Pdf(code));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            await PtspClient.Expect(await Api.SendAsync(HttpMethod.Put, $"/api/v1/applications/{id}/documents/{code}", content, token), HttpStatusCode.Created);
+        }
+
+        await PtspClient.Expect(await Api.PostAsync($"/api/v1/applications/{id}/submit", null, token), HttpStatusCode.Accepted);
+        return id;
+    }
+
+    public static async Task SignInAsync(IPage page, string username, string password)
+    {
+        await page.GotoAsync("/masuk");
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Kata sandi").FillAsync(password);
+        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+    }
+
+    /// <summary>Reloads until the text shows: what the API accepted (202) becomes readable within a moment.</summary>
+    public static async Task ReloadUntilAsync(IPage page, ILocator locator, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (await locator.CountAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{locator} did not appear on {page.Url}.");
+            await Task.Delay(300);
+            await page.ReloadAsync();
+        }
+    }
+
     public string HostLog() => _host?.Tail(60) ?? "";
 
     public async Task DisposeAsync()
