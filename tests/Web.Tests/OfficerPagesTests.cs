@@ -79,3 +79,77 @@ public sealed class OfficerPagesTests(WebFixture web)
         await Assertions.Expect(applicant.Locator("h1")).ToHaveTextAsync("Anda tidak berwenang");
     }
 }
+
+/// <summary>Steps 5 to 10 at each officer's own page, then the applicant's signed permit and its public verification.</summary>
+[Collection(WebCollection.Name)]
+public sealed class PermitThroughTheWebTests(WebFixture web)
+{
+    [Fact]
+    public async Task Each_officer_acts_at_the_file_page_until_the_permit_is_signed_and_the_public_can_verify_it()
+    {
+        var (username, password) = await web.ApplicantAsync();
+        var business = $"CV Papan Jaya {Guid.NewGuid().ToString()[..6]}";
+        var id = await web.SubmittedApplicationAsync(username, password, business);
+
+        await Act("frontoffice", id, "47-langkah-4", async page => await page.GetByLabel("Lengkap: terbitkan tanda terima").CheckAsync());
+        await Act("backoffice", id, "48-langkah-5", async page =>
+        {
+            await page.GetByLabel("Data teknis", new() { Exact = true }).FillAsync("Ukuran reklame: 4 x 6 m\nKetinggian: 8 m");
+            await page.GetByLabel("Tempat rapat atau lokasi peninjauan").FillAsync("Persimpangan Jl. Veteran, Purwakarta");
+        });
+        await Act("teknis", id, "49-langkah-6", async page =>
+        {
+            await page.Locator("#bap").SetInputFilesAsync(new FilePayload { Name = "bap.pdf", MimeType = "application/pdf",
+                Buffer = Ptsp.EndToEnd.Tests.Infrastructure.SampleFiles.Pdf("BAP peninjauan lapangan") });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Unggah BAP" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("BAP) sudah diunggah");
+            await page.GetByLabel("Disetujui", new() { Exact = true }).CheckAsync();
+            await page.GetByLabel("Catatan hasil kajian").FillAsync("Konstruksi aman, lokasi sesuai tata ruang.");
+        });
+        await Act("backoffice", id, "50-langkah-7", async page =>
+        {
+            await page.GetByLabel("Izin", new() { Exact = true }).CheckAsync();
+            await page.GetByLabel("Isi naskah").FillAsync("Memberikan izin penyelenggaraan reklame kepada pemohon sesuai data teknis.");
+        });
+        await Act("kasi", id, "51-langkah-8", async page => await page.GetByLabel("Setujui", new() { Exact = true }).CheckAsync());
+        await Act("kabid", id, "52-langkah-9", async page => await page.GetByLabel("Setujui", new() { Exact = true }).CheckAsync());
+        await Act("kepala", id, "53-langkah-10", async page => await page.GetByLabel("Tanda tangani").CheckAsync());
+
+        // The applicant's permit, downloaded through the Web, and its public verification by number and by file.
+        var applicant = await web.NewPageAsync(360, 780);
+        await WebFixture.SignInAsync(applicant, username, password);
+        await applicant.GotoAsync($"/permohonan/{id}");
+        await WebFixture.ReloadUntilAsync(applicant, applicant.GetByText("Izin terbit"), TimeSpan.FromSeconds(60));
+        await WebFixture.CheckPageAsync(applicant, "54-izin-terbit", 360);
+        var decision = await applicant.Context.APIRequest.GetAsync($"/permohonan/{id}/unduh/keputusan");
+        Assert.Equal(200, decision.Status);
+        var pdf = await decision.BodyAsync();
+
+        await applicant.GetByRole(AriaRole.Link, new() { Name = "Verifikasi", Exact = true }).ClickAsync();
+        await Assertions.Expect(applicant.Locator("h1")).ToHaveTextAsync("Dokumen terdaftar dan sah");
+        await Assertions.Expect(applicant.Locator("main")).ToContainTextAsync(business);
+        await WebFixture.CheckPageAsync(applicant, "55-verifikasi-sah", 360);
+
+        await applicant.GotoAsync("/verifikasi");
+        await applicant.Locator("#berkas").SetInputFilesAsync(new FilePayload { Name = "izin.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Periksa berkas" }).ClickAsync();
+        await Assertions.Expect(applicant.Locator("#hasil-judul")).ToHaveTextAsync("Asli: dokumen sah");
+        await WebFixture.CheckPageAsync(applicant, "56-verifikasi-berkas-asli", 360);
+    }
+
+    /// <summary>One officer's step: sign in, open the file when it reaches their desk, fill the form, confirm, see it move on.</summary>
+    async Task Act(string officer, Guid id, string screenshot, Func<IPage, Task> fill)
+    {
+        var page = await web.NewPageAsync();
+        await WebFixture.SignInAsync(page, officer, WebFixture.OfficerPassword);
+        await page.GotoAsync($"/tugas/{id}");
+        await WebFixture.ReloadUntilAsync(page, page.Locator("#judul-tindakan"));
+        await fill(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lanjut: periksa sebelum mengirim" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#judul-konfirmasi")).ToBeVisibleAsync();
+        await WebFixture.CheckPageAsync(page, screenshot);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ya, kirim" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("Tindakan Anda sudah dikirim");
+        await page.Context.CloseAsync();
+    }
+}

@@ -76,8 +76,9 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
         {
             await gateway.ActAsync(id, action, body!, ct);
         }
-        catch (GatewayProblem problem) when (problem.Status == 400)
+        catch (GatewayProblem problem) when (problem.Status is 400 or 409)
         {
+            // The owning service's refusal (e.g. the BAP is still missing) belongs on the form, not on an error page.
             AddError(FirstField(), problem.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? problem.Title);
             return Page();
         }
