@@ -47,6 +47,14 @@ public sealed partial record ApplicantFile(ApplicationDetail Detail, PermitType 
         return new ReturnNote(entry.Note![..match.Index].Trim(), missing, entry);
     }
 
+    /// <summary>A history note as people read it: a return's requirement codes become the documents' names.</summary>
+    public static string? Readable(string? note, PermitType type) =>
+        note is null
+            ? null
+            : MissingList().Replace(note, m => "(kurang: " + string.Join("; ", m.Groups[1].Value
+                .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(code => type.RequiredDocuments.FirstOrDefault(d => d.Code == code)?.Name ?? code)) + ")");
+
     [GeneratedRegex(@"\(kurang: ([^)]*)\)\s*$")]
     private static partial Regex MissingList();
 }
