@@ -12,6 +12,8 @@ ENV SERVICE=${SERVICE} \
     Storage__Sqlite__Directory=/data
 WORKDIR /app
 COPY --from=build /app .
+# A folder the app user may write (the Web keeps its data-protection keys there, in a volume).
+RUN mkdir -p /data && chown app:app /data
 USER app
 EXPOSE 8080
 ENTRYPOINT ["sh", "-c", "exec dotnet /app/Ptsp.${SERVICE}.dll"]

@@ -14,8 +14,11 @@ export Bus__RabbitMq__Host="${Bus__RabbitMq__Host:-127.0.0.1}"
 export Storage__Sqlite__Directory="${Storage__Sqlite__Directory:-$ROOT/data/distributed}"
 export Mail__PickupDirectory="${Mail__PickupDirectory:-$Storage__Sqlite__Directory/mail}"
 export Seed__OfficerPassword="${Seed__OfficerPassword:-Ptsp-Demo-2026}"
-# QR codes on signed documents point at the Gateway's public verification page.
-export Public__BaseUrl="${Public__BaseUrl:-${ASPNETCORE_URLS%%;*}}"
+gateway_url="${ASPNETCORE_URLS%%;*}"
+# The web application listens on the port after the services' (the Gateway's +1 to +5 are theirs, +6 is the Web's).
+web_url="${WEB_URL:-http://127.0.0.1:$(( ${gateway_url##*:} + 6 ))}"
+# QR codes on signed documents point at the web application's public verification page.
+export Public__BaseUrl="${Public__BaseUrl:-$web_url}"
 mkdir -p "$Storage__Sqlite__Directory"
 # One signing key shared by Registration (issues tokens) and the Gateway (checks them).
 if [ -z "${Auth__SigningKey:-}" ]; then
@@ -45,7 +48,6 @@ fi
 log "building"
 dotnet build Ptsp.slnx -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 
-gateway_url="${ASPNETCORE_URLS%%;*}"
 port=$(( ${gateway_url##*:} + 1 ))
 for service in Registration Workflow Intake Technical Signing; do
   log "starting $service on http://127.0.0.1:$port"
@@ -65,8 +67,12 @@ for p in $(seq $(( ${gateway_url##*:} + 1 )) $(( port - 1 ))); do
 done
 dotnet src/Gateway/bin/Release/net10.0/Ptsp.Gateway.dll &
 pids+=($!)
+# The web application is a client of the Gateway's API only (no bus, no store): it starts after the Gateway.
+Web__GatewayUrl="$gateway_url" ASPNETCORE_URLS="$web_url" dotnet src/Web/bin/Release/net10.0/Ptsp.Web.dll &
+pids+=($!)
 
 log "Gateway: $ASPNETCORE_URLS  (API reference: $gateway_url/api-reference)"
+log "web application: $web_url/"
 log "officer accounts frontoffice, backoffice, teknis, kasi, kabid, kepala, admin — password: $Seed__OfficerPassword"
 log "queues: rabbitmqctl list_queues"
 # Stop everything as soon as any service dies, or on Ctrl-C / SIGTERM.

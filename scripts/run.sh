@@ -15,7 +15,8 @@ export Seed__OfficerPassword="${Seed__OfficerPassword:-Ptsp-Demo-2026}"
 log "building"
 dotnet build src/AllInOne/AllInOne.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 
-log "Gateway: ${ASPNETCORE_URLS}  (API reference: ${ASPNETCORE_URLS%%;*}/api-reference, health: /health/ready)"
+log "web application: ${ASPNETCORE_URLS%%;*}/  (pages in Bahasa Indonesia, same listener as the API)"
+log "Gateway: ${ASPNETCORE_URLS}  (API v1 at /api/v1, API reference: ${ASPNETCORE_URLS%%;*}/api-reference, health: /health/ready)"
 log "officer accounts frontoffice, backoffice, teknis, kasi, kabid, kepala, admin — password: ${Seed__OfficerPassword}"
 log "data: ${Storage__Sqlite__Directory}  mail: ${Mail__PickupDirectory}"
 exec dotnet src/AllInOne/bin/Release/net10.0/Ptsp.AllInOne.dll

@@ -7,7 +7,7 @@ require_dotnet
 cd "$ROOT"
 
 trap stop_rabbitmq_if_started EXIT
-apt_install tzdata docker-compose poppler-utils zbar-tools
+apt_install tzdata docker-compose poppler-utils zbar-tools chromium   # chromium: the web application's browser tests (Playwright drives it)
 ensure_rabbitmq
 
 log "building"

@@ -8,6 +8,7 @@ using Ptsp.Signing;
 using Ptsp.Signing.Decisions;
 using Ptsp.Technical;
 using Ptsp.Technical.Reviews;
+using Ptsp.Web;
 using Ptsp.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,8 @@ builder.AddIntakeService();
 builder.AddTechnicalService();
 builder.AddSigningService();
 builder.AddWorkflowService();
+// The web application on the same listener: pages at /, the API at /api/v1 (its Gateway is this process).
+builder.AddWebApplication();
 builder.AddPtspBus();
 
 var app = builder.Build();
@@ -28,4 +31,5 @@ app.MapGatewayEndpoints();
 app.MapIntakeEndpoints();
 app.MapTechnicalEndpoints();
 app.MapSigningEndpoints();
+app.MapWebApplication();
 app.Run();

@@ -23,23 +23,11 @@ public static class ServiceDefaults
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Extensions.Http", LogEventLevel.Warning)
-            .Enrich.FromLogContext()
-            .Enrich.WithProperty("Service", serviceName)
-            .WriteTo.Console(Console.IsOutputRedirected ? new CompactJsonFormatter() : new Serilog.Formatting.Display.MessageTemplateTextFormatter(
-                "[{Timestamp:HH:mm:ss} {Level:u3}] {Service}: {Message:lj}{NewLine}{Exception}")));
-
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(_ => CalendarOptions.From(builder.Configuration));
+        builder.AddHostDefaults(serviceName);
         builder.Services.TryAddSingleton<WorkingCalendar>();
         builder.Services.TryAddSingleton(sp => new ServiceLevels(builder.Configuration, sp.GetRequiredService<CalendarOptions>()));
 
         builder.Services.TryAddSingleton<StorageFactory>();
-        builder.Services.TryAddSingleton(_ => Documents.AgencyOptions.Read(builder.Configuration));
         builder.Services.TryAddSingleton<Documents.PublicSite>();
         if (!builder.Services.Any(d => d.ImplementationType == typeof(OutboxDispatcher)))
         {
@@ -49,6 +37,29 @@ public static class ServiceDefaults
         }
 
         builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    /// <summary>
+    /// What a process needs that has no bus and no store of its own (the Web application): logging, time, the
+    /// agency's zone and letterhead, health, tracing. <see cref="AddServiceDefaults"/> builds on it.
+    /// </summary>
+    public static IHostApplicationBuilder AddHostDefaults(this IHostApplicationBuilder builder, string serviceName)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Extensions.Http", LogEventLevel.Warning)
+            .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .Enrich.WithProperty("Service", serviceName)
+            .WriteTo.Console(Console.IsOutputRedirected ? new CompactJsonFormatter() : new Serilog.Formatting.Display.MessageTemplateTextFormatter(
+                "[{Timestamp:HH:mm:ss} {Level:u3}] {Service}: {Message:lj}{NewLine}{Exception}")));
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(_ => CalendarOptions.From(builder.Configuration));
+        builder.Services.TryAddSingleton(_ => Documents.AgencyOptions.Read(builder.Configuration));
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenTelemetry()
             .WithTracing(tracing =>

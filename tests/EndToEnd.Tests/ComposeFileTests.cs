@@ -48,6 +48,29 @@ public class ComposeFileTests
     }
 
     [Fact]
+    public void The_web_application_runs_as_its_own_container_as_a_client_of_the_Gateway_with_its_keys_in_a_volume()
+    {
+        var resolved = Compose("config", ("PTSP_AUTH_SIGNING_KEY", "a-deployment-secret-of-at-least-32-bytes!"));
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(resolved));
+        var services = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];
+        var web = (YamlMappingNode)services["web"];
+        var environment = (YamlMappingNode)web["environment"];
+
+        Assert.Equal("http://gateway:8080", ((YamlScalarNode)environment["Web__GatewayUrl"]).Value);
+        Assert.Equal("/data/web-keys", ((YamlScalarNode)environment["Web__DataProtectionDirectory"]).Value);
+        // No broker, no store: the Gateway is its only dependency.
+        Assert.DoesNotContain(environment.Children.Keys, k => ((YamlScalarNode)k).Value!.StartsWith("Bus__", StringComparison.Ordinal));
+        var dependsOn = (YamlMappingNode)web["depends_on"];
+        Assert.Equal(["gateway"], dependsOn.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal("service_healthy", ((YamlScalarNode)((YamlMappingNode)dependsOn["gateway"])["condition"]).Value);
+        var args = (YamlMappingNode)((YamlMappingNode)web["build"])["args"];
+        Assert.Equal("Web", ((YamlScalarNode)args["SERVICE"]).Value);
+        Assert.True(File.Exists(Path.Combine(Repository.Root, "src", "Web", "Program.cs")));
+        Assert.NotEmpty((YamlSequenceNode)web["volumes"]);
+    }
+
+    [Fact]
     public void The_compose_file_refuses_to_start_without_a_signing_key()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Compose("config"));

@@ -19,13 +19,38 @@ public sealed class ScriptTests : IDisposable
             var id = await api.RegisterAsync(PtspClient.NewApplicant());
             var frontOffice = await api.TokenAsync("frontoffice", "Ptsp-Demo-2026");
             await api.WaitForPendingAsync(id, frontOffice);
+            await ExpectHomePageAsync(port);
         });
+    }
+
+    /// <summary>The web application's home page, in Bahasa Indonesia, with the permit catalogue.</summary>
+    static async Task ExpectHomePageAsync(int port)
+    {
+        using var http = new HttpClient();
+        HttpResponseMessage? home = null;
+        // The Web starts after the Gateway: give it a moment to listen.
+        for (var attempt = 0; home is null; attempt++)
+        {
+            try
+            {
+                home = await http.GetAsync($"http://127.0.0.1:{port}/");
+            }
+            catch (HttpRequestException) when (attempt < 120)
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        var html = await home.Content.ReadAsStringAsync();
+        Assert.Contains("lang=\"id\"", html);
+        Assert.Contains("Jenis izin", html);
     }
 
     [Fact]
     public async Task Run_distributed_sh_runs_each_service_on_RabbitMQ_and_stops_them_all_on_SIGTERM()
     {
-        var port = FreePorts(6);
+        var port = FreePorts(7);
         var vhost = RabbitMq.CreateVirtualHost();
         try
         {
@@ -36,10 +61,12 @@ public sealed class ScriptTests : IDisposable
                 var frontOffice = await api.TokenAsync("frontoffice", "Ptsp-Demo-2026");
                 await api.WaitForPendingAsync(id, frontOffice);
                 Assert.Contains("submit-registration", RabbitMq.Queues(vhost));
-                for (var p = port + 1; p <= port + 5; p++)
+                for (var p = port + 1; p <= port + 6; p++)
                     Assert.Equal(HttpStatusCode.OK, (await new HttpClient().GetAsync($"http://127.0.0.1:{p}/health/ready")).StatusCode);
+                // The web application, its own process on the port after the services', a client of the Gateway.
+                await ExpectHomePageAsync(port + 6);
             });
-            for (var p = port; p <= port + 5; p++)
+            for (var p = port; p <= port + 6; p++)
                 Assert.False(Listening(p), $"port {p} still served after SIGTERM");
         }
         finally

@@ -1,0 +1,188 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ptsp.Web.Session;
+
+namespace Ptsp.Web.Gateway;
+
+/// <summary>
+/// The Gateway's API v1 as the pages use it. Sends the signed-in user's access token (kept in the encrypted session
+/// cookie, never in the browser's script) and turns problem details into <see cref="GatewayProblem"/>.
+/// </summary>
+public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor)
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // Accounts (SOP steps 1–3)
+    public Task<RegistrationCreated> RegisterAsync(RegistrationForm form, CancellationToken ct) =>
+        SendAsync<RegistrationCreated>(HttpMethod.Post, "/api/v1/registrations", JsonContent.Create(form, options: Json), ct);
+
+    public Task<LoginAnswer> LoginAsync(string username, string password, CancellationToken ct) =>
+        SendAsync<LoginAnswer>(HttpMethod.Post, "/api/v1/auth/login", JsonContent.Create(new { username, password }, options: Json), ct);
+
+    public Task ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, "/api/v1/auth/password", JsonContent.Create(new { currentPassword, newPassword }, options: Json), ct);
+
+    // Catalogue
+    public Task<List<PermitType>> PermitTypesAsync(CancellationToken ct) => SendAsync<List<PermitType>>(HttpMethod.Get, "/api/v1/permit-types", null, ct);
+
+    // Applications (SOP steps 3–10)
+    public Task<List<ApplicationSummary>> ApplicationsAsync(CancellationToken ct) =>
+        SendAsync<List<ApplicationSummary>>(HttpMethod.Get, "/api/v1/applications", null, ct);
+
+    public Task<ApplicationDetail> ApplicationAsync(Guid id, CancellationToken ct) =>
+        SendAsync<ApplicationDetail>(HttpMethod.Get, $"/api/v1/applications/{id}", null, ct);
+
+    public Task<ApplicationCreated> CreateApplicationAsync(NewApplication application, CancellationToken ct) =>
+        SendAsync<ApplicationCreated>(HttpMethod.Post, "/api/v1/applications", JsonContent.Create(application, options: Json), ct);
+
+    public Task<UploadedDocument> UploadDocumentAsync(Guid id, string requirementCode, Stream content, string contentType, CancellationToken ct)
+    {
+        var body = new StreamContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return SendAsync<UploadedDocument>(HttpMethod.Put, $"/api/v1/applications/{id}/documents/{Uri.EscapeDataString(requirementCode)}", body, ct);
+    }
+
+    /// <summary>Whether the applicant has uploaded the document (reads only the answer's headers).</summary>
+    public async Task<bool> HasDocumentAsync(Guid id, string requirementCode, CancellationToken ct)
+    {
+        using var response = await OpenAsync(HttpMethod.Get, $"/api/v1/applications/{id}/documents/{Uri.EscapeDataString(requirementCode)}", null, ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            return false;
+        await EnsureSuccessAsync(response, ct);
+        return true;
+    }
+
+    public Task SubmitAsync(Guid id, CancellationToken ct) => SendAsync(HttpMethod.Post, $"/api/v1/applications/{id}/submit", null, ct);
+
+    public Task ResubmitAsync(Guid id, CancellationToken ct) => SendAsync(HttpMethod.Post, $"/api/v1/applications/{id}/resubmit", null, ct);
+
+    /// <summary>A PDF of the application (receipt, decision) to stream on to the browser; the caller disposes it.</summary>
+    public async Task<HttpResponseMessage> DownloadAsync(Guid id, string what, CancellationToken ct)
+    {
+        var response = await OpenAsync(HttpMethod.Get, $"/api/v1/applications/{id}/{what}", null, ct);
+        try
+        {
+            await EnsureSuccessAsync(response, ct);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    // Officers
+    public Task<List<WorkItem>> TasksAsync(CancellationToken ct) => SendAsync<List<WorkItem>>(HttpMethod.Get, "/api/v1/tasks", null, ct);
+
+    public Task<List<PendingRegistration>> PendingRegistrationsAsync(CancellationToken ct) =>
+        SendAsync<List<PendingRegistration>>(HttpMethod.Get, "/api/v1/registrations?status=Pending", null, ct);
+
+    public Task ApproveRegistrationAsync(Guid id, CancellationToken ct) => SendAsync(HttpMethod.Post, $"/api/v1/registrations/{id}/approve", null, ct);
+
+    public Task RejectRegistrationAsync(Guid id, string reason, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"/api/v1/registrations/{id}/reject", JsonContent.Create(new { reason }, options: Json), ct);
+
+    /// <summary>An officer's action on a file (completeness, technical-data, technical-recommendation, draft, verification, signature).</summary>
+    public Task ActAsync(Guid id, string action, object body, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"/api/v1/applications/{id}/{action}", JsonContent.Create(body, options: Json), ct);
+
+    public Task UploadInspectionReportAsync(Guid id, Stream pdf, CancellationToken ct)
+    {
+        var body = new StreamContent(pdf);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        return SendAsync(HttpMethod.Put, $"/api/v1/applications/{id}/inspection-report", body, ct);
+    }
+
+    // Public verification
+    public async Task<VerificationAnswer?> VerifyNumberAsync(string documentNumber, CancellationToken ct)
+    {
+        using var response = await OpenAsync(HttpMethod.Get, $"/api/v1/verify/{Uri.EscapeDataString(documentNumber)}", null, ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            return null;
+        await EnsureSuccessAsync(response, ct);
+        return await response.Content.ReadFromJsonAsync<VerificationAnswer>(Json, ct);
+    }
+
+    public Task<VerificationVerdict> VerifyFileAsync(Stream pdf, CancellationToken ct)
+    {
+        var body = new StreamContent(pdf);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        return SendAsync<VerificationVerdict>(HttpMethod.Post, "/api/v1/verify", body, ct);
+    }
+
+    async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
+    {
+        using var response = await OpenAsync(method, path, content, ct);
+        await EnsureSuccessAsync(response, ct);
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(Json, ct) ?? throw GatewayProblem.Unavailable();
+        }
+        catch (JsonException e)
+        {
+            throw GatewayProblem.Unavailable(e);
+        }
+    }
+
+    async Task SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
+    {
+        using var response = await OpenAsync(method, path, content, ct);
+        await EnsureSuccessAsync(response, ct);
+    }
+
+    async Task<HttpResponseMessage> OpenAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (WebSession.AccessToken(accessor.HttpContext?.User) is { } token)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw GatewayProblem.Unavailable(e);
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw GatewayProblem.Unavailable(e);
+        }
+    }
+
+    static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.IsSuccessStatusCode)
+            return;
+        var status = (int)response.StatusCode;
+        ProblemBody? problem = null;
+        if (response.Content.Headers.ContentType?.MediaType is "application/problem+json" or "application/json")
+        {
+            try
+            {
+                problem = await response.Content.ReadFromJsonAsync<ProblemBody>(Json, ct);
+            }
+            catch (JsonException)
+            {
+            }
+        }
+
+        if (status >= 500)
+            throw GatewayProblem.Unavailable();
+        throw new GatewayProblem(status, problem?.Title ?? DefaultTitle(status), problem?.Detail, problem?.Errors);
+    }
+
+    static string DefaultTitle(int status) => status switch
+    {
+        401 => "Sesi Anda telah berakhir. Silakan masuk kembali.",
+        403 => "Anda tidak berwenang melakukan tindakan ini.",
+        404 => "Data tidak ditemukan.",
+        413 => "Berkas melebihi batas 10 MB.",
+        415 => "Jenis berkas tidak didukung.",
+        429 => "Terlalu banyak percobaan. Silakan coba lagi nanti.",
+        _ => "Permintaan tidak dapat diproses.",
+    };
+
+    sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
+}

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ptsp.Web.Gateway;
+
+namespace Ptsp.Web.Pages.Pemohon;
+
+/// <summary>The application's page: status, whose desk, due time, the clock, downloads, a return's note, and the timeline.</summary>
+public sealed class DetailModel(GatewayClient gateway) : PageModel
+{
+    public ApplicantFile Application { get; private set; } = null!;
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct) => Application = await ApplicantFile.LoadAsync(gateway, id, withDocuments: false, ct);
+}
