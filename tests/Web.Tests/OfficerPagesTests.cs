@@ -20,6 +20,12 @@ public sealed class OfficerPagesTests(WebFixture web)
         await WebFixture.SignInAsync(officer, "frontoffice", WebFixture.OfficerPassword);
         await WebFixture.ReloadUntilAsync(officer, officer.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(Regex.Escape(business)) }));
         await WebFixture.CheckPageAsync(officer, "41-tugas-saya");
+        // The filter: a file within its due time is not among the overdue ones.
+        await officer.GetByLabel("Hanya yang terlambat").CheckAsync();
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Saring" }).ClickAsync();
+        await Assertions.Expect(officer).ToHaveURLAsync(new Regex("terlambat=true"));
+        await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(Regex.Escape(business)) })).ToHaveCountAsync(0);
+        await officer.GotoAsync("/tugas?langkah=4");
         await officer.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(Regex.Escape(business)) }).ClickAsync();
         await Assertions.Expect(officer.Locator("#judul-tindakan")).ToHaveTextAsync("Tindakan: Pemeriksaan kelengkapan berkas");
         await WebFixture.CheckPageAsync(officer, "42-berkas-kelengkapan");

@@ -10,10 +10,19 @@ public sealed class TugasSayaModel(GatewayClient gateway) : PageModel
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    /// <summary>The steps present in the worklist (an officer with two roles sees two).</summary>
+    public IReadOnlyList<int> Steps { get; private set; } = [];
+
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public int? Langkah { get; set; }
+
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public bool Terlambat { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var types = (await gateway.PermitTypesAsync(ct)).ToDictionary(t => t.Code, t => t.Name);
-        var tasks = await gateway.TasksAsync(ct);
+        var all = await gateway.TasksAsync(ct);
+        Steps = all.Select(t => t.Step).Distinct().Order().ToList();
+        var tasks = all.Where(t => (Langkah is null || t.Step == Langkah) && (!Terlambat || t.Overdue)).ToList();
         var details = await Task.WhenAll(tasks.Select(t => gateway.ApplicationAsync(t.ApplicationId, ct)));
         Rows = tasks.Zip(details, (t, d) => new Row(t, types.GetValueOrDefault(d.PermitTypeCode, d.PermitTypeCode), d.BusinessName)).ToList();
     }
