@@ -24,6 +24,12 @@ public static class Extensions
             http.BaseAddress = gateway;
             http.Timeout = TimeSpan.FromSeconds(60);
         });
+        // The push channel is a long-lived response: its own client, without the request timeout.
+        builder.Services.AddHttpClient(LiveUpdates.ClientName, http =>
+        {
+            http.BaseAddress = gateway;
+            http.Timeout = Timeout.InfiniteTimeSpan;
+        });
         builder.Services.AddSingleton<Words>();
         // Indonesian text as it is, not as numeric character references.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -70,6 +76,7 @@ public static class Extensions
         app.UseStatusCodePagesWithReExecute("/galat/{0}");
         app.UseMiddleware<PageErrors>();
         app.MapGet("/aset/{file}", Assets.Serve).AllowAnonymous().ExcludeFromDescription();
+        app.MapLiveUpdates();
         app.MapRazorPages();
         return app;
     }

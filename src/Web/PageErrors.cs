@@ -98,7 +98,7 @@ sealed class GatewayProblemFilter : IAsyncPageFilter
     static string ReturnUrl(HttpContext http) => http.Request.PathBase + http.Request.Path + (HttpMethods.IsGet(http.Request.Method) ? http.Request.QueryString : default);
 }
 
-/// <summary>The stylesheet, served from the assembly: no CDN, the same in the Web's own process and the all-in-one host.</summary>
+/// <summary>The stylesheet and the one small script, served from the assembly: no CDN, the same in the Web's own process and the all-in-one host.</summary>
 static class Assets
 {
     static readonly Dictionary<string, (byte[] Content, string Type, string ETag)> Files = Load();
@@ -128,6 +128,7 @@ static class Assets
             var type = Path.GetExtension(name) switch
             {
                 ".css" => "text/css; charset=utf-8",
+                ".js" => "text/javascript; charset=utf-8",
                 ".svg" => "image/svg+xml",
                 _ => "application/octet-stream",
             };
