@@ -17,10 +17,6 @@ public sealed class UnduhModel(GatewayClient gateway) : PageModel
         };
         if (path is null)
             return NotFound();
-        var response = await gateway.DownloadAsync(id, path, ct);
-        HttpContext.Response.RegisterForDispose(response);
-        var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"')
-                   ?? $"{what}-{id}.pdf";
-        return File(await response.Content.ReadAsStreamAsync(ct), response.Content.Headers.ContentType?.MediaType ?? "application/pdf", name);
+        return await Downloads.RelayAsync(HttpContext, gateway, id, path, $"{what}-{id}.pdf", "application/pdf", ct);
     }
 }

@@ -19,10 +19,6 @@ public sealed class PetugasUnduhModel(GatewayClient gateway) : PageModel
         };
         if (path is null)
             return NotFound();
-        var response = await gateway.DownloadAsync(id, path, ct);
-        HttpContext.Response.RegisterForDispose(response);
-        var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"')
-                   ?? $"{what}-{id}";
-        return File(await response.Content.ReadAsStreamAsync(ct), response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream", name);
+        return await Downloads.RelayAsync(HttpContext, gateway, id, path, $"{what}-{id}", "application/octet-stream", ct);
     }
 }
