@@ -41,9 +41,11 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
     public async Task OnGetAsync(Guid id, int? sebelum, string? bap, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        // The API answered 202: wait a moment for the file to reach its next step.
+        // The API answered 202: wait a moment for the file to reach its next step and its next desk (between two
+        // services a file is briefly on no one's desk, e.g. while Technical opens it after the receipt).
         var until = time.GetUtcNow() + TimeSpan.FromSeconds(5);
-        while (sebelum is { } count && Detail.History.Count <= count && time.GetUtcNow() < until)
+        while (sebelum is { } count && (Detail.History.Count <= count || (Detail.CurrentStep is not null && Detail.AssignedRole is null))
+               && time.GetUtcNow() < until)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(200), time, ct);
             Detail = await gateway.ApplicationAsync(id, ct);
