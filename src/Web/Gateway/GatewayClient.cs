@@ -33,6 +33,25 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
     public Task<ApplicationDetail> ApplicationAsync(Guid id, CancellationToken ct) =>
         SendAsync<ApplicationDetail>(HttpMethod.Get, $"/api/v1/applications/{id}", null, ct);
 
+    /// <summary>
+    /// The application as soon as the API can show it: a new draft is readable once Workflow has taken its creation in
+    /// (normally milliseconds), so a page that follows the creation waits that moment instead of answering 404.
+    /// </summary>
+    public async Task<ApplicationDetail> ApplicationWhenReadableAsync(Guid id, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplicationAsync(id, ct);
+            }
+            catch (GatewayProblem problem) when (problem.Status == StatusCodes.Status404NotFound && attempt < 50)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+            }
+        }
+    }
+
     public Task<ApplicationCreated> CreateApplicationAsync(NewApplication application, CancellationToken ct) =>
         SendAsync<ApplicationCreated>(HttpMethod.Post, "/api/v1/applications", JsonContent.Create(application, options: Json), ct);
 

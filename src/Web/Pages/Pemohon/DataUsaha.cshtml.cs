@@ -31,6 +31,8 @@ public sealed class DataUsahaModel(GatewayClient gateway) : FormPage
         {
             var created = await gateway.CreateApplicationAsync(new NewApplication(Type.Code, (BusinessName ?? "").Trim(), (BusinessAddress ?? "").Trim(),
                 (Description ?? "").Trim()), ct);
+            // The next page reads the new draft back; it is shown once the API can show it.
+            await gateway.ApplicationWhenReadableAsync(created.ApplicationId, ct);
             return Redirect($"/permohonan/{created.ApplicationId}/dokumen");
         }
         catch (GatewayProblem problem) when (problem.Status == 400)
