@@ -48,7 +48,6 @@ public static class StreamApi
         http.Response.ContentType = "text/event-stream; charset=utf-8";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        var writer = http.Response.BodyWriter;
         await Write(http, "retry: 2000\n\n");
         if (subscription.ResetNeeded)
             await Write(http, "event: reset\ndata: {}\n\n");
@@ -81,7 +80,7 @@ public static class StreamApi
                     await Write(http, $"id: {change.Id}\nevent: application\ndata: {data}\n\n", flush: false);
                 }
 
-                await writer.FlushAsync(lifetime.Token);
+                await http.Response.Body.FlushAsync(lifetime.Token);
             }
         }
         catch (OperationCanceledException)
