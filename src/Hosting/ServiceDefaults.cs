@@ -60,6 +60,8 @@ public static class ServiceDefaults
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(_ => CalendarOptions.From(builder.Configuration));
         builder.Services.TryAddSingleton(_ => Documents.AgencyOptions.Read(builder.Configuration));
+        // Read now: a numbering pattern with an unknown key stops start-up with a message naming it.
+        builder.Services.TryAddSingleton(Documents.DocumentNumbering.Read(builder.Configuration));
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenTelemetry()
             .WithTracing(tracing =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MassTransit;
 using Ptsp.Hosting;
 using Ptsp.Hosting.Auth;
@@ -21,6 +22,7 @@ public static class Extensions
         builder.AddMail();
         builder.AddOutboxCollection(Store, IntakeStore.ApplicationsDefinition);
         builder.Services.AddSingleton<PermitCatalogue>();
+        builder.Services.TryAddSingleton(new Ptsp.Hosting.Documents.DecisionTemplates()); // read now: a broken template stops start-up
         builder.Services.AddSingleton<ApplicantEmails>();
         builder.Services.AddSingleton<IntakeStore>();
         builder.ConfigureBus(bus => bus.AddIntakeConsumers());

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MassTransit;
 using Ptsp.Hosting;
 using Ptsp.Hosting.Auth;
@@ -20,6 +21,7 @@ public static class Extensions
         builder.AddMail();
         builder.AddOutboxCollection(Store, SigningStore.DecisionsDefinition);
         builder.Services.AddSingleton<SigningStore>();
+        builder.Services.TryAddSingleton(new Ptsp.Hosting.Documents.DecisionTemplates()); // read now: a broken template stops start-up
         builder.Services.AddSingleton<DecisionEmails>();
         builder.Services.AddSingleton<SigningCredentials>();
         builder.ConfigureBus(bus => bus.AddSigningConsumers());

@@ -87,7 +87,7 @@ public static class ApplicantMails
         Assert.Contains("Tim Teknis", scheduled.TextBody);
 
         var decided = mails[Stage.Decided];
-        Assert.Matches(@"^Izin Penyelenggaraan Reklame telah terbit: PTSP-IZN-\d{4}-\d{6}$", decided.Subject);
+        Assert.Matches(@"^Izin Penyelenggaraan Reklame telah terbit: 503/\d{4}/IZN-REK/DPMPTSP/[IVX]+/\d{4}$", decided.Subject);
         AssertSignedDecision(decided, "Izin");
     }
 
@@ -100,7 +100,7 @@ public static class ApplicantMails
         AssertAccepted(mails[Stage.Accepted], id);
         Assert.Equal("Jadwal rapat kajian teknis permohonan Surat Izin Penelitian", mails[Stage.Scheduled].Subject);
         var decided = mails[Stage.Decided];
-        Assert.Matches(@"^Keputusan permohonan Surat Izin Penelitian: surat penolakan PTSP-TLK-\d{4}-\d{6}$", decided.Subject);
+        Assert.Matches(@"^Keputusan permohonan Surat Izin Penelitian: surat penolakan 503/\d{4}/TLK-PNL/DPMPTSP/[IVX]+/\d{4}$", decided.Subject);
         Assert.Contains("tidak dapat disetujui", decided.TextBody);
         AssertSignedDecision(decided, "Surat-penolakan");
     }
@@ -132,7 +132,7 @@ public static class ApplicantMails
     /// <summary>The accepted email names the receipt number and carries the receipt PDF, which names it too.</summary>
     static void AssertAccepted(MimeMessage accepted, Guid id)
     {
-        var number = Regex.Match(accepted.Subject ?? "", @"PTSP/\d{4}/\d{6}").Value;
+        var number = Regex.Match(accepted.Subject ?? "", @"503/\d{4}/TT-[A-Z]+/DPMPTSP/[IVX]+/\d{4}").Value;
         Assert.Equal($"Tanda terima permohonan {number}: berkas lengkap", accepted.Subject);
         Assert.Matches(@"Nomor tanda terima\s+: " + Regex.Escape(number), accepted.TextBody);
         var (name, pdf) = PdfAttachment(accepted);
@@ -145,12 +145,12 @@ public static class ApplicantMails
     /// <summary>The decision email: the signed PDF (pdfsig says valid) whose number and verification link the email gives too.</summary>
     static void AssertSignedDecision(MimeMessage decided, string fileNameWord)
     {
-        var number = Regex.Match(decided.Subject ?? "", @"PTSP-(IZN|TLK)-\d{4}-\d{6}").Value;
+        var number = Regex.Match(decided.Subject ?? "", @"503/\d{4}/(IZN|TLK)-[A-Z]+/DPMPTSP/[IVX]+/\d{4}").Value;
         var verification = $"{PublicBaseUrl}/verify/{number}";
         Assert.Contains(verification, decided.TextBody);
         Assert.Contains($"<a href=\"{verification}\"", decided.HtmlBody);
         var (name, pdf) = PdfAttachment(decided);
-        Assert.Equal($"{fileNameWord}-{number}.pdf", name);
+        Assert.Equal($"{fileNameWord}-{number.Replace('/', '-')}.pdf", name);
         Assert.Contains("Signature is Valid", Tools.PdfSig(pdf));
         Assert.Contains(number, Tools.PdfText(pdf));
         Assert.Contains(verification, Tools.QrCodes(pdf));

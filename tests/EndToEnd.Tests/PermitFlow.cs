@@ -38,7 +38,7 @@ public static class PermitFlow
 
         var accepted = await AcceptAndScheduleAsync(api, cast, id, "Inspection");
         await checkpoint("accepted");
-        Assert.Matches(new Regex(@"^PTSP/\d{4}/\d{6}$"), accepted.Get<string>("receiptNumber"));
+        Assert.Matches(new Regex(@"^503/\d{4}/TT-REK/DPMPTSP/[IVX]+/\d{4}$"), accepted.Get<string>("receiptNumber"));
 
         // Step 6: an inspection needs its BAP before the recommendation.
         await PtspClient.ExpectProblem(await api.PostAsync($"/api/v1/applications/{id}/technical-recommendation",
@@ -71,7 +71,7 @@ public static class PermitFlow
         await checkpoint("signed");
         var issued = await api.WaitForAsync(id, cast.ApplicantToken, "Issued", null);
         Assert.Equal("Permit", issued["decision"]!.Get<string>("kind"));
-        Assert.Matches(new Regex(@"^PTSP-IZN-\d{4}-\d{6}$"), issued["decision"]!.Get<string>("documentNumber"));
+        Assert.Matches(new Regex(@"^503/\d{4}/IZN-REK/DPMPTSP/[IVX]+/\d{4}$"), issued["decision"]!.Get<string>("documentNumber"));
         Assert.Null(issued["assignedRole"]);
 
         var history = issued["history"]!.AsArray();
@@ -111,7 +111,7 @@ public static class PermitFlow
 
         var rejected = await api.WaitForAsync(id, cast.ApplicantToken, "Rejected", null);
         Assert.Equal("Rejection", rejected["decision"]!.Get<string>("kind"));
-        Assert.Matches(new Regex(@"^PTSP-TLK-\d{4}-\d{6}$"), rejected["decision"]!.Get<string>("documentNumber"));
+        Assert.Matches(new Regex(@"^503/\d{4}/TLK-[A-Z]+/DPMPTSP/[IVX]+/\d{4}$"), rejected["decision"]!.Get<string>("documentNumber"));
         Assert.Contains(rejected["history"]!.AsArray(), h => h!.Get<int>("step") == 10 && h.Get<string>("note") == "Sebutkan dasar penolakan.");
         return id;
     }

@@ -43,8 +43,11 @@ public sealed class SignedDocumentTests(EmbeddedFixture ptsp) : IClassFixture<Em
         var text = Tools.PdfText(pdf);
         Assert.Contains(number, text);
         Assert.Contains("Bambang Sutrisno", text);
-        Assert.Contains("SURAT IZIN", text);
+        Assert.Contains("KEPUTUSAN KEPALA", text);
+        foreach (var part in new[] { "Menimbang", "Mengingat", "MEMUTUSKAN", "KESATU", "KEDUA", "KETIGA" })
+            Assert.Contains(part, text);
         Assert.Contains("Memutuskan: menetapkan keputusan", text);
+        Assert.Matches(@"^503/\d{4}/IZN-REK/DPMPTSP/[IVX]+/\d{4}$", number);
 
         var qr = Assert.Single(Tools.QrCodes(pdf));
         Assert.Equal($"{EmbeddedFixture.PublicBaseUrl}/verify/{number}", qr);
@@ -56,9 +59,15 @@ public sealed class SignedDocumentTests(EmbeddedFixture ptsp) : IClassFixture<Em
         Assert.Equal("Bambang Sutrisno", record.Get<string>("holderName"));
         Assert.True(record.Get<bool>("valid"));
 
-        var page = await ptsp.Client.GetAsync($"/verify/{number}");
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("Dokumen terdaftar dan sah", await page.Content.ReadAsStringAsync());
+        // The number's "/" as path segments (the QR code's URL) and as %2F (a link built with EscapeDataString): the same page.
+        foreach (var path in new[] { $"/verify/{number}", $"/verify/{Uri.EscapeDataString(number)}" })
+        {
+            var page = await ptsp.Client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("Dokumen terdaftar dan sah", html);
+            Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(pdf)), html);
+        }
 
         var authentic = await PtspClient.Json(await PostPdf(pdf));
         Assert.True(authentic.Get<bool>("authentic"));
@@ -88,6 +97,7 @@ public sealed class SignedDocumentTests(EmbeddedFixture ptsp) : IClassFixture<Em
         Assert.Contains(Signer, signature);
         var text = Tools.PdfText(pdf);
         Assert.Contains("SURAT PENOLAKAN PERMOHONAN IZIN", text);
+        Assert.Matches(@"1\.\s+Hasil kajian teknis: Lokasi penelitian adalah kawasan terbatas\.", text);
         Assert.Contains(number, text);
         Assert.Contains("Sri Wahyuni", text);
         var record = await PtspClient.Json(await ptsp.Client.GetAsync($"/api/v1/verify/{number}"));
@@ -109,8 +119,9 @@ public sealed class SignedDocumentTests(EmbeddedFixture ptsp) : IClassFixture<Em
         Assert.Contains(accepted.Get<string>("receiptNumber"), text);
         Assert.Contains("TANDA TERIMA", text);
         Assert.Contains("Ujang Koswara", text);
-        foreach (var code in await ptsp.Client.RequiredDocumentsAsync("APOTEK"))
-            Assert.Contains(code, text);
+        Assert.Contains("Izin Apotek", text);
+        Assert.Equal((await ptsp.Client.RequiredDocumentsAsync("APOTEK")).Count, System.Text.RegularExpressions.Regex.Matches(text, @"\b(PDF|JPEG|PNG)\b").Count);
+        Assert.DoesNotContain("application/pdf", text);
         Assert.Contains("WIB", text);
         Assert.Equal(HttpStatusCode.OK, (await ptsp.Client.GetAsync($"/api/v1/applications/{id}/receipt", cast["BackOffice"])).StatusCode);
     }
@@ -145,10 +156,15 @@ public sealed class SignedDocumentTests(EmbeddedFixture ptsp) : IClassFixture<Em
     [Fact]
     public async Task An_unknown_document_number_is_404_on_both_routes_and_a_stranger_PDF_is_not_authentic()
     {
-        await PtspClient.ExpectProblem(await ptsp.Client.GetAsync("/api/v1/verify/PTSP-IZN-2026-999999"), HttpStatusCode.NotFound);
-        var page = await ptsp.Client.GetAsync("/verify/PTSP-IZN-2026-999999");
-        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
-        Assert.Contains("Dokumen tidak ditemukan", await page.Content.ReadAsStringAsync());
+        foreach (var number in new[] { "PTSP-IZN-2026-999999", "503/9999/IZN-REK/DPMPTSP/XI/2026" })
+        {
+            await PtspClient.ExpectProblem(await ptsp.Client.GetAsync($"/api/v1/verify/{number}"), HttpStatusCode.NotFound);
+            var page = await ptsp.Client.GetAsync($"/verify/{number}");
+            Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("Dokumen tidak ditemukan", html);
+            Assert.Contains(number, html);
+        }
 
         var verdict = await PtspClient.Json(await PostPdf(SampleFiles.Pdf("Surat izin palsu")));
         Assert.False(verdict.Get<bool>("authentic"));

@@ -115,7 +115,8 @@ public sealed class PermitThroughTheWebTests(WebFixture web)
         await Act("backoffice", id, "50-langkah-7", async page =>
         {
             await page.GetByLabel("Izin", new() { Exact = true }).CheckAsync();
-            await page.GetByLabel("Isi naskah").FillAsync("Memberikan izin penyelenggaraan reklame kepada pemohon sesuai data teknis.");
+            await page.GetByLabel("Masa berlaku izin").FillAsync("2 (dua) tahun");
+            await page.GetByLabel("Ketentuan tambahan atau alasan lain").FillAsync("Reklame dipasang sesuai data teknis yang diperiksa tim teknis.");
         });
         await Act("kasi", id, "51-langkah-8", async page => await page.GetByLabel("Setujui", new() { Exact = true }).CheckAsync());
         await Act("kabid", id, "52-langkah-9", async page => await page.GetByLabel("Setujui", new() { Exact = true }).CheckAsync());

@@ -26,7 +26,8 @@ public sealed record RecordCompletenessCheck(
     string Officer,
     bool? Complete,
     IReadOnlyList<string> MissingRequirements,
-    string? Note);
+    string? Note,
+    OfficerIdentity? OfficerIdentity = null);
 
 // Events published by Intake.
 

@@ -21,7 +21,8 @@ public sealed record OpenDrafting(
     string PermitTypeName,
     Recommendation Recommendation,
     string? ApplicantEmail = null,
-    string? ReceiptNumber = null);
+    string? ReceiptNumber = null,
+    string? RecommendationNotes = null);
 
 /// <summary>Signing → Workflow: the decision is open, so back office may draft it (step 7) from now on.</summary>
 [EntityName("ptsp.drafting-opened.v1")]
@@ -30,13 +31,19 @@ public sealed record DraftingOpened(Guid ApplicationId, DateTimeOffset OpenedAt)
 
 // Commands to Signing (steps 7–10). Each replies CommandAccepted or CommandRefused; Signing validates every field.
 
-public sealed record DraftDecision(Guid ApplicationId, string Officer, DecisionKind? Kind, string? Body);
+/// <summary>
+/// Step 7. The decree's fixed text comes from the permit type's template; the drafter fills its variable parts:
+/// <paramref name="Body"/> (a further provision of a permit, or a further reason of a rejection), the validity
+/// period and obligations of a permit (the template's when null), the reasons of a rejection.
+/// </summary>
+public sealed record DraftDecision(Guid ApplicationId, string Officer, DecisionKind? Kind, string? Body, OfficerIdentity? OfficerIdentity = null,
+    string? Validity = null, IReadOnlyList<string>? Obligations = null, IReadOnlyList<string>? Reasons = null);
 
 /// <summary>Steps 8 (SectionHead) and 9 (DivisionHead): validate the draft or send it back to drafting with a note.</summary>
 public sealed record VerifyDecision(Guid ApplicationId, string Officer, string Role, bool? Approve, string? Note);
 
 /// <summary>Step 10: the agency head signs, or sends the draft back with a note.</summary>
-public sealed record SignDecision(Guid ApplicationId, string Officer, string OfficerName, bool? Approve, string? Note);
+public sealed record SignDecision(Guid ApplicationId, string Officer, string OfficerName, bool? Approve, string? Note, OfficerIdentity? OfficerIdentity = null);
 
 // Events published by Signing. Revision counts drafts of one application, from 1.
 

@@ -56,7 +56,9 @@ public static class ApplicationsApi
 
     public sealed record RecommendationRequest(Recommendation? Recommendation, string? Notes);
 
-    public sealed record DraftRequest(DecisionKind? Kind, string? Body);
+    /// <summary>Step 7's variable parts: see <see cref="DraftDecision"/>.</summary>
+    public sealed record DraftRequest(DecisionKind? Kind, string? Body, string? Validity = null, List<string>? Obligations = null,
+        List<string>? Reasons = null);
 
     public sealed record DecisionRequest(bool? Approve, string? Note);
 
@@ -148,7 +150,8 @@ public static class ApplicationsApi
     /// <summary>Step 4.</summary>
     static Task<IResult> Completeness(Guid id, CompletenessRequest body, ClaimsPrincipal user, IRequestClient<RecordCompletenessCheck> client,
         HttpContext http) =>
-        Problems.CommandAsync(client, new RecordCompletenessCheck(id, user.Identity!.Name!, body.Complete, body.MissingRequirements ?? [], body.Note), http);
+        Problems.CommandAsync(client, new RecordCompletenessCheck(id, user.Identity!.Name!, body.Complete, body.MissingRequirements ?? [], body.Note,
+            Identity(user)), http);
 
     /// <summary>Step 5.</summary>
     static Task<IResult> TechnicalData(Guid id, TechnicalDataRequest body, ClaimsPrincipal user, IRequestClient<RecordTechnicalData> client,
@@ -169,7 +172,8 @@ public static class ApplicationsApi
 
     /// <summary>Step 7.</summary>
     static Task<IResult> Draft(Guid id, DraftRequest body, ClaimsPrincipal user, IRequestClient<DraftDecision> client, HttpContext http) =>
-        Problems.CommandAsync(client, new DraftDecision(id, user.Identity!.Name!, body.Kind, body.Body), http);
+        Problems.CommandAsync(client, new DraftDecision(id, user.Identity!.Name!, body.Kind, body.Body, Identity(user), body.Validity, body.Obligations,
+            body.Reasons), http);
 
     /// <summary>Steps 8 (SectionHead) and 9 (DivisionHead).</summary>
     static Task<IResult> Verification(Guid id, DecisionRequest body, ClaimsPrincipal user, IRequestClient<VerifyDecision> client, HttpContext http) =>
@@ -178,8 +182,14 @@ public static class ApplicationsApi
 
     /// <summary>Step 10.</summary>
     static Task<IResult> Signature(Guid id, DecisionRequest body, ClaimsPrincipal user, IRequestClient<SignDecision> client, HttpContext http) =>
-        Problems.CommandAsync(client, new SignDecision(id, user.Identity!.Name!, user.FindFirstValue("name") ?? user.Identity.Name!, body.Approve, body.Note),
-            http);
+        Problems.CommandAsync(client, new SignDecision(id, user.Identity!.Name!, user.FindFirstValue("name") ?? user.Identity.Name!, body.Approve, body.Note,
+            Identity(user)), http);
+
+    /// <summary>The caller as the document will print them: name, and NIP and position where the account has them.</summary>
+    static OfficerIdentity Identity(ClaimsPrincipal user) =>
+        new(user.FindFirstValue("name") ?? user.Identity!.Name!, NonEmpty(user.FindFirstValue("nip")), NonEmpty(user.FindFirstValue("position")));
+
+    static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The application as the caller may see it: the owner and officers; anyone else is told it does not exist.</summary>
     static async Task<(ApplicationStatus? Status, IResult? Refusal)> StatusFor(Guid id, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> client,

@@ -10,7 +10,11 @@ public static class VerificationApi
 {
     public static IEndpointRouteBuilder MapVerificationApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/verify/{documentNumber}", ByNumber).AllowAnonymous().WithTags("Verification");
+        // Numbers contain "/" (503/0001/IZN-REK/DPMPTSP/XI/2026): the catch-all takes them as plain path segments or as %2F.
+        app.MapGet("/api/v1/verify/{**documentNumber}", ByNumber).AllowAnonymous().WithTags("Verification")
+            .WithSummary("The public record of a signed decision by its number (the number may contain '/', plain or as %2F)")
+            .Produces<VerificationResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapPost("/api/v1/verify", (HttpContext http, InternalServices services) =>
                 http.Request.ContentLength > Ptsp.Hosting.Storage.Uploads.TenMegabytes
                     ? TypedResults.Problem(title: "Berkas melebihi batas 10 MB.", statusCode: StatusCodes.Status413PayloadTooLarge)
@@ -22,9 +26,9 @@ public static class VerificationApi
     public sealed record VerificationResponse(string DocumentNumber, DecisionKind Kind, Guid ApplicationId, string HolderName, string BusinessName,
         DateTimeOffset SignedAt, string SignerName, string Sha256, bool Valid, string PermitTypeName);
 
-    static async Task<IResult> ByNumber(string documentNumber, IRequestClient<GetDecisionVerification> client, WorkingCalendar calendar, HttpContext http)
+    static async Task<IResult> ByNumber(string? documentNumber, IRequestClient<GetDecisionVerification> client, WorkingCalendar calendar, HttpContext http)
     {
-        var found = await Find(documentNumber, client, http.RequestAborted);
+        var found = await Find(Uri.UnescapeDataString(documentNumber ?? ""), client, http.RequestAborted);
         return found is null
             ? TypedResults.Problem(title: "Nomor dokumen tidak terdaftar.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(new VerificationResponse(found.DocumentNumber, found.Kind, found.ApplicationId, found.HolderName, found.BusinessName,
@@ -33,7 +37,7 @@ public static class VerificationApi
 
     static async Task<DecisionVerification?> Find(string documentNumber, IRequestClient<GetDecisionVerification> client, CancellationToken cancellationToken)
     {
-        if (documentNumber.Length > 64)
+        if (documentNumber.Length is 0 or > 64)
             return null;
         var response = await client.GetResponse<DecisionVerification, CommandRefused>(new GetDecisionVerification(documentNumber), cancellationToken);
         return response.Is(out Response<DecisionVerification>? found) ? found!.Message : null;

@@ -25,4 +25,13 @@ public static class FileTypes
         Png => ".png",
         _ => "",
     };
+
+    /// <summary>The file type as people name it on paper: "PDF", "JPEG", "PNG".</summary>
+    public static string DisplayName(string contentType) => contentType switch
+    {
+        Pdf => "PDF",
+        Jpeg => "JPEG",
+        Png => "PNG",
+        _ => contentType,
+    };
 }

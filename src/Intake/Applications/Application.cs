@@ -54,6 +54,9 @@ public sealed class Application
 
     public string? AcceptedBy { get; set; }
 
+    /// <summary>The front office officer as printed on the receipt (name, NIP, title); null for files accepted before it was kept.</summary>
+    public Ptsp.Contracts.Permits.OfficerIdentity? AcceptedByOfficer { get; set; }
+
     /// <summary>The SOP step as far as Intake knows it: 3 with the applicant, 4 at the counter; after acceptance another service holds it.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public int? Step => State switch

@@ -14,7 +14,7 @@ namespace Ptsp.Intake.Consumers;
 /// missing requirements and a note. Complete: a receipt number (gap-free per year) and on to back office.
 /// </summary>
 public sealed class RecordCompletenessCheckConsumer(IntakeStore store, PermitCatalogue catalogue, WorkingCalendar calendar, AgencyOptions agency,
-    ApplicantEmails emails, TimeProvider time)
+    DocumentNumbering numbering, DecisionTemplates templates, ApplicantEmails emails, TimeProvider time)
     : IConsumer<RecordCompletenessCheck>
 {
     public async Task Consume(ConsumeContext<RecordCompletenessCheck> context)
@@ -73,15 +73,16 @@ public sealed class RecordCompletenessCheckConsumer(IntakeStore store, PermitCat
             return;
         }
 
-        var year = calendar.ToAgencyTime(now).Year;
-        var number = await (await store.SequencesAsync(context.CancellationToken)).ClaimAsync("receipt", year, application.Id.ToString(), now,
-            context.CancellationToken);
+        var local = calendar.ToAgencyTime(now);
+        var number = await (await store.SequencesAsync(context.CancellationToken)).ClaimAsync(DocumentNumbering.Series(NumberedDocument.Receipt), local.Year,
+            application.Id.ToString(), now, context.CancellationToken);
         application.State = ApplicationState.Accepted;
-        application.ReceiptNumber = $"PTSP/{year}/{number:D6}";
+        application.ReceiptNumber = numbering.Format(NumberedDocument.Receipt, number, templates.NumberCode(type.Code), local);
         application.AcceptedAt = now;
         application.AcceptedBy = m.Officer;
+        application.AcceptedByOfficer = m.OfficerIdentity ?? new OfficerIdentity(m.Officer, null, null);
         // The receipt is written before the state that points to it; a retry rewrites the same number.
-        await using (var receipt = new MemoryStream(ReceiptDocument.Render(application, type, agency, calendar.ToAgencyTime(now))))
+        await using (var receipt = new MemoryStream(ReceiptDocument.Render(application, type, agency, local)))
             await store.Files.PutAsync(IntakeStore.ReceiptKey(application.Id), receipt, context.CancellationToken);
         await applications.ReplaceAsync(stored.Id, application, stored.Version,
             [

@@ -33,6 +33,7 @@ public sealed class OpenDraftingConsumer(SigningStore store, TimeProvider time) 
                 PermitTypeCode = m.PermitTypeCode,
                 PermitTypeName = m.PermitTypeName,
                 Recommendation = m.Recommendation,
+                RecommendationNotes = string.IsNullOrWhiteSpace(m.RecommendationNotes) ? null : m.RecommendationNotes.Trim(),
                 State = DecisionState.AwaitingDraft,
             }, [OutboxMessage.Publish(new DraftingOpened(m.ApplicationId, now), now)], context.CancellationToken);
         }
@@ -76,19 +77,69 @@ public sealed class DraftDecisionConsumer(SigningStore store, TimeProvider time)
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(m.Body) || m.Body.Length > 20_000)
+        var body = m.Body?.Trim() ?? "";
+        if (body.Length > 20_000)
         {
-            await context.Invalid("body", "Isi draf wajib diisi (paling banyak 20.000 karakter).");
+            await context.Invalid("body", "Isi draf paling banyak 20.000 karakter.");
             return;
         }
 
+        var validity = string.IsNullOrWhiteSpace(m.Validity) ? null : m.Validity.Trim();
+        var obligations = Lines(m.Obligations);
+        var reasons = Lines(m.Reasons);
+        if (kind == DecisionKind.Permit)
+        {
+            if (validity is { Length: > 200 })
+            {
+                await context.Invalid("validity", "Masa berlaku paling banyak 200 karakter, mis. “5 (lima) tahun”.");
+                return;
+            }
+
+            if (obligations is { Count: > 30 } || obligations?.Any(o => o.Length > 1000) == true)
+            {
+                await context.Invalid("obligations", "Kewajiban pemegang izin paling banyak 30 butir, masing-masing paling banyak 1000 karakter.");
+                return;
+            }
+
+            if (reasons is not null)
+            {
+                await context.Invalid("reasons", "Alasan penolakan hanya untuk draf surat penolakan (Rejection).");
+                return;
+            }
+        }
+        else
+        {
+            if (validity is not null || obligations is not null)
+            {
+                await context.Invalid(validity is not null ? "validity" : "obligations",
+                    "Masa berlaku dan kewajiban hanya untuk draf izin (Permit); surat penolakan memuat alasan penolakan.");
+                return;
+            }
+
+            if (reasons is { Count: > 30 } || reasons?.Any(r => r.Length > 2000) == true)
+            {
+                await context.Invalid("reasons", "Alasan penolakan paling banyak 30 butir, masing-masing paling banyak 2000 karakter.");
+                return;
+            }
+
+            if (reasons is null && body.Length == 0 && decision.RecommendationNotes is null)
+            {
+                await context.Invalid("reasons", "Tulis alasan penolakan: surat penolakan harus menyebutkan alasannya.");
+                return;
+            }
+        }
+
         var now = time.GetUtcNow();
-        decision.Drafts.Add(new Draft(decision.Revision + 1, kind, m.Body.Trim(), m.Officer, now));
+        decision.Drafts.Add(new Draft(decision.Revision + 1, kind, body, m.Officer, now, m.OfficerIdentity?.Name, validity, obligations, reasons));
         decision.State = DecisionState.AwaitingSectionHead;
         await decisions.ReplaceAsync(stored.Id, decision, stored.Version,
             [OutboxMessage.Publish(new DecisionDrafted(decision.Id, m.Officer, kind, decision.Revision, now), now)], context.CancellationToken);
         await context.Accepted(decision.Id);
     }
+
+    /// <summary>A list's non-empty items, trimmed; null when none (the template's, or no further reasons).</summary>
+    static List<string>? Lines(IReadOnlyList<string>? items) =>
+        items?.Select(i => i?.Trim() ?? "").Where(i => i.Length > 0).ToList() is { Count: > 0 } list ? list : null;
 }
 
 /// <summary>SOP steps 8 and 9: the section head, then the division head, validate the draft or return it to drafting.</summary>
@@ -150,7 +201,7 @@ public sealed class VerifyDecisionConsumer(SigningStore store, TimeProvider time
 /// and the permit is issued or the rejection letter sent — or returns the draft with a note.
 /// </summary>
 public sealed class SignDecisionConsumer(SigningStore store, WorkingCalendar calendar, AgencyOptions agency, SigningCredentials credentials,
-    PublicSite site, DecisionEmails emails, TimeProvider time) : IConsumer<SignDecision>
+    PublicSite site, DecisionEmails emails, DocumentNumbering numbering, DecisionTemplates templates, TimeProvider time) : IConsumer<SignDecision>
 {
     public async Task Consume(ConsumeContext<SignDecision> context)
     {
@@ -189,19 +240,22 @@ public sealed class SignDecisionConsumer(SigningStore store, WorkingCalendar cal
         }
 
         var kind = decision.Drafts[^1].Kind;
-        var series = kind == DecisionKind.Permit ? "IZN" : "TLK";
-        var year = calendar.ToAgencyTime(now).Year;
-        var number = await (await store.SequencesAsync(context.CancellationToken)).ClaimAsync(series, year, decision.Id.ToString(), now,
-            context.CancellationToken);
-        decision.DocumentNumber = $"PTSP-{series}-{year}-{number:D6}";
+        var numbered = kind == DecisionKind.Permit ? NumberedDocument.Permit : NumberedDocument.Rejection;
+        var local = calendar.ToAgencyTime(now);
+        var number = await (await store.SequencesAsync(context.CancellationToken)).ClaimAsync(DocumentNumbering.Series(numbered), local.Year,
+            decision.Id.ToString(), now, context.CancellationToken);
+        decision.DocumentNumber = numbering.Format(numbered, number, templates.NumberCode(decision.PermitTypeCode), local);
         decision.Reviews.Add(new Review(decision.Revision, m.Officer, Roles.AgencyHead, true, m.Note?.Trim(), now));
         decision.State = DecisionState.Signed;
         decision.SignedBy = m.Officer;
-        decision.SignerName = m.OfficerName;
+        decision.SignerName = m.OfficerIdentity?.Name ?? m.OfficerName;
+        decision.SignerNip = m.OfficerIdentity?.Nip;
+        decision.SignerPosition = m.OfficerIdentity?.Position;
         decision.SignedAt = now;
 
         // The signed PDF is stored before the state that vouches for it; a retry signs again under the same number.
-        var pdf = DecisionDocument.Signed(decision, agency, credentials, site.VerificationUrl(decision.DocumentNumber), calendar.ToAgencyTime(now));
+        var pdf = DecisionDocument.Signed(decision, templates.Find(decision.PermitTypeCode), agency, credentials,
+            site.VerificationUrl(decision.DocumentNumber), local);
         decision.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
         await using (var content = new MemoryStream(pdf))
             await store.Files.PutAsync(SigningStore.DecisionKey(decision.Id), content, context.CancellationToken);

@@ -54,6 +54,9 @@ public sealed class DecisionCase
 
     public Recommendation Recommendation { get; set; }
 
+    /// <summary>The technical team's notes (step 6): the first reason of a rejection letter.</summary>
+    public string? RecommendationNotes { get; set; }
+
     public DecisionState State { get; set; }
 
     /// <summary>Drafts so far; the current one is the last.</summary>
@@ -67,6 +70,12 @@ public sealed class DecisionCase
 
     public string? SignerName { get; set; }
 
+    /// <summary>The signer's NIP where the account has one.</summary>
+    public string? SignerNip { get; set; }
+
+    /// <summary>The signer's title as printed (e.g. "Plt. Kepala Dinas …"); null: the agency head's configured title.</summary>
+    public string? SignerPosition { get; set; }
+
     public DateTimeOffset? SignedAt { get; set; }
 
     /// <summary>SHA-256 (hex) of the signed PDF as issued: what the verification page vouches for.</summary>
@@ -78,7 +87,12 @@ public sealed class DecisionCase
     public int Revision => Drafts.Count;
 }
 
-public sealed record Draft(int Revision, DecisionKind Kind, string Body, string DraftedBy, DateTimeOffset DraftedAt);
+/// <summary>
+/// One draft: the variable parts of the permit type's decree (<see cref="Ptsp.Hosting.Documents.DecisionTemplate"/>). Body is a further
+/// provision of a permit or a further reason of a rejection (may be empty); Validity and Obligations replace the template's when set.
+/// </summary>
+public sealed record Draft(int Revision, DecisionKind Kind, string Body, string DraftedBy, DateTimeOffset DraftedAt, string? DrafterName = null,
+    string? Validity = null, IReadOnlyList<string>? Obligations = null, IReadOnlyList<string>? Reasons = null);
 
 public sealed record Review(int Revision, string Officer, string Role, bool Approved, string? Note, DateTimeOffset At);
 

@@ -47,7 +47,7 @@ public sealed class DecisionEmails(AgencyOptions agency, PublicSite site)
                 : "Anda dapat mengajukan permohonan baru setelah memenuhi hal-hal yang disebutkan dalam surat penolakan. Untuk penjelasan lebih lanjut, " +
                   "silakan datang ke kantor kami pada jam layanan dengan membawa surat ini.")
             .Link("Lihat permohonan Anda", site.ApplicationUrl(decision.Id));
-        var attachment = new MailAttachment($"{(permit ? "Izin" : "Surat-penolakan")}-{number}.pdf", "application/pdf", Extensions.Store,
+        var attachment = new MailAttachment($"{(permit ? "Izin" : "Surat-penolakan")}-{number.Replace('/', '-')}.pdf", "application/pdf", Extensions.Store,
             SigningStore.DecisionKey(decision.Id));
         return [MailOutboxHandler.Create(mail.ToMessage(decision.ApplicantEmail, decision.HolderName, [attachment]), now)];
     }

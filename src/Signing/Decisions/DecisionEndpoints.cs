@@ -28,17 +28,18 @@ public static class DecisionEndpoints
             return Results.Problem(title: "Permohonan tidak ditemukan.", statusCode: StatusCodes.Status404NotFound);
         if (stored.Document.State != DecisionState.Signed || await store.Files.OpenAsync(SigningStore.DecisionKey(id), cancellationToken) is not { } stream)
             return Results.Problem(title: "Keputusan belum ditandatangani.", statusCode: StatusCodes.Status409Conflict);
-        return Results.Stream(stream, FileTypes.Pdf, $"{stored.Document.DocumentNumber}.pdf");
+        return Results.Stream(stream, FileTypes.Pdf, $"{stored.Document.DocumentNumber!.Replace('/', '-')}.pdf");
     }
 
-    static async Task<IResult> Preview(Guid id, ClaimsPrincipal user, SigningStore store, AgencyOptions agency, CancellationToken cancellationToken)
+    static async Task<IResult> Preview(Guid id, ClaimsPrincipal user, SigningStore store, AgencyOptions agency, DecisionTemplates templates,
+        CancellationToken cancellationToken)
     {
         if (!Roles.Officers.Any(user.IsInRole))
             return Results.Problem(title: "Pratinjau draf hanya untuk petugas.", statusCode: StatusCodes.Status403Forbidden);
         var stored = await (await store.DecisionsAsync(cancellationToken)).FindAsync(id.ToString(), cancellationToken);
         if (stored is null || stored.Document.Drafts.Count == 0)
             return Results.Problem(title: "Draf belum disusun.", statusCode: StatusCodes.Status404NotFound);
-        return Results.File(DecisionDocument.Preview(stored.Document, agency), FileTypes.Pdf, $"draf-{id}.pdf");
+        return Results.File(DecisionDocument.Preview(stored.Document, templates.Find(stored.Document.PermitTypeCode), agency), FileTypes.Pdf, $"draf-{id}.pdf");
     }
 
     static async Task<IResult> Verify(HttpRequest request, SigningStore store, CancellationToken cancellationToken)

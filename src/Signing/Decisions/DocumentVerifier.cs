@@ -20,7 +20,7 @@ public static partial class DocumentVerifier
                 exact[0].Document.DocumentNumber, sha256, true);
 
         var intact = SignatureIntact(pdf);
-        var number = NumberPattern().Match(Encoding.Latin1.GetString(pdf)) is { Success: true } m ? m.Value : null;
+        var number = DocumentNumber(Encoding.Latin1.GetString(pdf));
         if (number is null)
             return new VerificationVerdict(false, "Berkas ini bukan dokumen yang diterbitkan DPMPTSP: nomor dokumen tidak ditemukan.", null, sha256, intact);
 
@@ -62,8 +62,24 @@ public static partial class DocumentVerifier
         }
     }
 
+    /// <summary>The number a PDF claims: its metadata's Keywords (documents numbered in the agency's format), else the first numbering's form.</summary>
+    static string? DocumentNumber(string text)
+    {
+        if (KeywordsPattern().Matches(text).LastOrDefault() is { } keywords)
+        {
+            var value = Regex.Unescape(keywords.Groups[1].Value.Replace(@"\(", "(").Replace(@"\)", ")")).Trim();
+            if (value.Length is > 0 and <= 64)
+                return value;
+        }
+
+        return LegacyNumberPattern().Match(text) is { Success: true } m ? m.Value : null;
+    }
+
+    [GeneratedRegex(@"/Keywords\s*\(((?:[^()\\]|\\.)*)\)")]
+    private static partial Regex KeywordsPattern();
+
     [GeneratedRegex(@"PTSP-(?:IZN|TLK)-\d{4}-\d{6}")]
-    private static partial Regex NumberPattern();
+    private static partial Regex LegacyNumberPattern();
 
     [GeneratedRegex(@"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")]
     private static partial Regex ByteRangePattern();

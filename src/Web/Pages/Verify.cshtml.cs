@@ -10,10 +10,11 @@ public sealed class VerifyModel(GatewayClient gateway) : PageModel
 
     public VerificationAnswer? Found { get; private set; }
 
-    public async Task OnGetAsync(string documentNumber, CancellationToken ct)
+    public async Task OnGetAsync(string? documentNumber, CancellationToken ct)
     {
-        DocumentNumber = documentNumber;
-        Found = await gateway.VerifyNumberAsync(documentNumber, ct);
+        // Numbers contain "/": the route is a catch-all, and a number sent as %2F arrives still encoded.
+        DocumentNumber = Uri.UnescapeDataString(documentNumber ?? "");
+        Found = DocumentNumber.Length == 0 ? null : await gateway.VerifyNumberAsync(DocumentNumber, ct);
         if (Found is null)
             Response.StatusCode = StatusCodes.Status404NotFound;
     }

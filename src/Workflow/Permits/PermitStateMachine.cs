@@ -125,7 +125,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                         x.Message.Officer, Roles.TechnicalTeam, x.Message.IssuedAt, x.Message.Notes);
                     x.Saga.Send(Queues.Address(Queues.OpenDrafting),
                         new OpenDrafting(x.Saga.CorrelationId, x.Saga.ApplicantUsername, x.Saga.ApplicantName, x.Saga.BusinessName, x.Saga.PermitTypeCode,
-                            x.Saga.PermitTypeName, x.Message.Recommendation, x.Saga.ApplicantEmail, x.Saga.ReceiptNumber),
+                            x.Saga.PermitTypeName, x.Message.Recommendation, x.Saga.ApplicantEmail, x.Saga.ReceiptNumber, x.Message.Notes),
                         x.Message.IssuedAt);
                     Enter(x.Saga, 6, null, x.Message.IssuedAt, null);
                 })

@@ -24,6 +24,9 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
     [BindProperty] public string? Jadwal { get; set; }
     [BindProperty] public string? Lokasi { get; set; }
     [BindProperty] public string? Naskah { get; set; }
+    [BindProperty] public string? MasaBerlaku { get; set; }
+    [BindProperty] public string? Kewajiban { get; set; }
+    [BindProperty] public string? Alasan { get; set; }
     [BindProperty] public IFormFile? Bap { get; set; }
 
     public ApplicationDetail Detail { get; private set; } = null!;
@@ -139,6 +142,10 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
         _ => "keputusan-setuju",
     };
 
+    /// <summary>One item per non-empty line; null when there is none (the template's then apply).</summary>
+    static List<string>? Items(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList() is { Count: > 0 } items ? items : null;
+
     /// <summary>The step's form as the API's request, and what the confirmation shows; errors where a field is wrong.</summary>
     (string? Action, object? Body, List<(string, string)> Summary) Validate()
     {
@@ -210,13 +217,29 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
                 return ("technical-recommendation", new { recommendation = Keputusan, notes = note }, summary);
 
             case 7:
+                // The decree's fixed text is the permit type's template; the drafter fills the variable parts.
                 if (Keputusan is not ("Permit" or "Rejection"))
                     AddError("keputusan-Permit", "Pilih jenis naskah: izin atau surat penolakan.");
-                if (string.IsNullOrWhiteSpace(Naskah))
-                    AddError("naskah", "Tulis isi naskah keputusan.");
+                var permit = Keputusan == "Permit";
+                var validity = permit && !string.IsNullOrWhiteSpace(MasaBerlaku) ? MasaBerlaku.Trim() : null;
+                var obligations = permit ? Items(Kewajiban) : null;
+                var reasons = permit ? null : Items(Alasan);
+                if (validity is { Length: > 200 })
+                    AddError("masaBerlaku", "Masa berlaku paling banyak 200 karakter, mis. “5 (lima) tahun”.");
                 summary.Add(("Jenis naskah", Keputusan is null ? "" : Words.DecisionKind(Keputusan)));
-                summary.Add(("Isi naskah", Naskah?.Trim() ?? ""));
-                return ("draft", new { kind = Keputusan, body = Naskah?.Trim() }, summary);
+                if (permit)
+                {
+                    summary.Add(("Masa berlaku", validity ?? "Sesuai ketentuan baku jenis izin"));
+                    summary.Add(("Kewajiban pemegang izin", obligations is null ? "Sesuai ketentuan baku jenis izin" : string.Join("; ", obligations)));
+                    summary.Add(("Ketentuan tambahan", string.IsNullOrWhiteSpace(Naskah) ? "Tidak ada" : Naskah.Trim()));
+                }
+                else if (Keputusan == "Rejection")
+                {
+                    summary.Add(("Alasan penolakan", "Rekomendasi tim teknis" + (reasons is null ? "" : "; " + string.Join("; ", reasons))));
+                    summary.Add(("Alasan lain", string.IsNullOrWhiteSpace(Naskah) ? "Tidak ada" : Naskah.Trim()));
+                }
+
+                return ("draft", new { kind = Keputusan, body = Naskah?.Trim() ?? "", validity, obligations, reasons }, summary);
 
             case 8 or 9 or 10:
                 if (Keputusan is not ("setuju" or "kembalikan"))
