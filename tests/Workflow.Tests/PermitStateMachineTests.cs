@@ -183,7 +183,10 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
         AtStep(saga, "InDrafting", 7, Roles.BackOffice);
         Assert.Equal(Recommendation.Reject, saga.Recommendation);
         var drafting = (await PendingCommands()).Single(c => c.Destination == "queue:open-drafting");
-        Assert.Equal(Recommendation.Reject, ((OpenDrafting)drafting.Deserialize(out _)).Recommendation);
+        var open = (OpenDrafting)drafting.Deserialize(out _);
+        Assert.Equal(Recommendation.Reject, open.Recommendation);
+        // The technical team's notes: the first reason of a rejection letter (issue 17).
+        Assert.Equal("Catatan", open.RecommendationNotes);
     }
 
     [Fact]

@@ -429,9 +429,17 @@ public sealed class PdfDocumentBuilder : IDisposable
     {
         while (word.Length > 1 && _graphics.MeasureString(word, font).Width > width)
         {
-            var fit = 1;
-            while (fit < word.Length && _graphics.MeasureString(word[..(fit + 1)], font).Width <= width)
-                fit++;
+            // The longest prefix that fits (at least one character), found by halving.
+            var (fit, over) = (1, word.Length);
+            while (over - fit > 1)
+            {
+                var middle = (fit + over) / 2;
+                if (_graphics.MeasureString(word[..middle], font).Width <= width)
+                    fit = middle;
+                else
+                    over = middle;
+            }
+
             yield return word[..fit];
             word = word[fit..];
         }
