@@ -34,5 +34,8 @@ public static class Extensions
         bus.AddConsumer<SubmitApplicationConsumer>();
         bus.AddConsumer<ResubmitApplicationConsumer>();
         bus.AddConsumer<RecordCompletenessCheckConsumer>();
+        bus.AddConsumer<UpdateApplicationConsumer>();
+        bus.AddConsumer<GetApplicationDocumentsConsumer>();
+        bus.AddConsumer<ApplicationWithdrawnConsumer>();
     }
 }

@@ -33,5 +33,6 @@ public static class Extensions
         bus.AddConsumer<VerifyDecisionConsumer>();
         bus.AddConsumer<SignDecisionConsumer>();
         bus.AddConsumer<GetDecisionVerificationConsumer>();
+        bus.AddConsumer<SigningApplicationWithdrawnConsumer>();
     }
 }

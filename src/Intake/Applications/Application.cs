@@ -13,6 +13,9 @@ public enum ApplicationState
 
     /// <summary>Step 4 done: receipt issued, the file went to back office.</summary>
     Accepted,
+
+    /// <summary>The applicant withdrew the application (Workflow decided); nothing more is done with it here.</summary>
+    Withdrawn,
 }
 
 /// <summary>A permit application as Intake owns it: the applicant's data, their documents, the completeness check.</summary>
@@ -53,6 +56,8 @@ public sealed class Application
     public DateTimeOffset? AcceptedAt { get; set; }
 
     public string? AcceptedBy { get; set; }
+
+    public DateTimeOffset? WithdrawnAt { get; set; }
 
     /// <summary>The SOP step as far as Intake knows it: 3 with the applicant, 4 at the counter; after acceptance another service holds it.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
