@@ -68,6 +68,7 @@ public static class Extensions
             bus.AddRequestClient<UpdateApplication>(timeout);
             bus.AddRequestClient<WithdrawApplication>(timeout);
             bus.AddRequestClient<GetApplicationDocuments>(timeout);
+            bus.AddRequestClient<GetBusinessData>(timeout);
             bus.AddRequestClient<GetTechnicalFile>(timeout);
             bus.AddRequestClient<RescheduleTechnicalReview>(timeout);
             bus.AddRequestClient<RecordCompletenessCheck>(timeout);

@@ -36,6 +36,7 @@ public static class Extensions
         bus.AddConsumer<RecordCompletenessCheckConsumer>();
         bus.AddConsumer<UpdateApplicationConsumer>();
         bus.AddConsumer<GetApplicationDocumentsConsumer>();
+        bus.AddConsumer<GetBusinessDataConsumer>();
         bus.AddConsumer<ApplicationWithdrawnConsumer>();
     }
 }

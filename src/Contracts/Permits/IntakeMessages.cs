@@ -91,3 +91,8 @@ public sealed record ApplicationDocuments(Guid ApplicationId, IReadOnlyList<Uplo
 
 /// <summary>One requirement document as uploaded: <paramref name="Name"/> is the requirement's name in the catalogue.</summary>
 public sealed record UploadedDocumentInfo(string RequirementCode, string Name, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+
+/// <summary>The application's business data as Intake keeps it, for its owner and officers. Replies <see cref="BusinessData"/> or CommandRefused (NotFound).</summary>
+public sealed record GetBusinessData(Guid ApplicationId, string Username, bool Officer);
+
+public sealed record BusinessData(Guid ApplicationId, string BusinessName, string BusinessAddress, string Description);

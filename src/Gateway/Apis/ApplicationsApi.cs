@@ -37,6 +37,9 @@ public static class ApplicationsApi
             .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Edits the business data while the application is a draft or returned (409 with currentStep otherwise)");
+        applications.MapGet("/{id:guid}/business-data", BusinessDataOf).RequireAuthorization()
+            .Produces<BusinessDataView>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The business data (name, address, description) as Intake keeps it, for the owner and officers");
         applications.MapPost("/{id:guid}/withdrawal", Withdraw).RequireAuthorization(Roles.Applicant).Accepts<WithdrawalRequest>(isOptional: true, "application/json")
             .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -95,6 +98,8 @@ public static class ApplicationsApi
     public sealed record UpdateRequest(string? BusinessName, string? BusinessAddress, string? Description);
 
     public sealed record WithdrawalRequest(string? Reason);
+
+    public sealed record BusinessDataView(string BusinessName, string BusinessAddress, string Description);
 
     public sealed record UploadedDocument(string RequirementCode, string Name, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
 
@@ -210,6 +215,12 @@ public static class ApplicationsApi
             http.RequestAborted);
         return Problems.Reply(response, http, ok => TypedResults.Ok(ok.Items
             .Select(d => new UploadedDocument(d.RequirementCode, d.Name, d.ContentType, d.Size, d.Sha256, calendar.ToAgencyTime(d.UploadedAt))).ToList()));
+    }
+
+    static async Task<IResult> BusinessDataOf(Guid id, ClaimsPrincipal user, IRequestClient<GetBusinessData> client, HttpContext http)
+    {
+        var response = await client.GetResponse<BusinessData, CommandRefused>(new GetBusinessData(id, user.Identity!.Name!, IsOfficer(user)), http.RequestAborted);
+        return Problems.Reply(response, http, b => TypedResults.Ok(new BusinessDataView(b.BusinessName, b.BusinessAddress, b.Description)));
     }
 
     static async Task<IResult> TechnicalFileOf(Guid id, IRequestClient<GetTechnicalFile> client, WorkingCalendar calendar, HttpContext http)

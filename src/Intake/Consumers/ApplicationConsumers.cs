@@ -224,6 +224,24 @@ public sealed class GetApplicationDocumentsConsumer(IntakeStore store, PermitCat
     }
 }
 
+/// <summary>The business data (name, address, description), for the owner's edit form and the officers' file page.</summary>
+public sealed class GetBusinessDataConsumer(IntakeStore store) : IConsumer<GetBusinessData>
+{
+    public async Task Consume(ConsumeContext<GetBusinessData> context)
+    {
+        var m = context.Message;
+        var stored = await (await store.ApplicationsAsync(context.CancellationToken)).FindAsync(m.ApplicationId.ToString(), context.CancellationToken);
+        if (stored is null || (!m.Officer && stored.Document.ApplicantUsername != m.Username))
+        {
+            await context.NotFound("Permohonan tidak ditemukan.");
+            return;
+        }
+
+        var a = stored.Document;
+        await context.RespondAsync(new BusinessData(a.Id, a.BusinessName, a.BusinessAddress, a.Description));
+    }
+}
+
 /// <summary>Workflow accepted the applicant's withdrawal: the file is closed here, so no upload, submission or check is taken any more.</summary>
 public sealed class ApplicationWithdrawnConsumer(IntakeStore store) : IConsumer<ApplicationWithdrawn>
 {
