@@ -220,6 +220,27 @@ public sealed class FileVisibilityTests(InProcessPtsp ptsp) : IClassFixture<InPr
         Assert.Equal("Withdrawn", (await Api.GetApplicationAsync(id, applicant)).Get<string>("status"));
     }
 
+    [Fact]
+    public async Task The_openapi_description_names_the_new_routes_with_their_summaries()
+    {
+        var document = JsonNode.Parse(await (await Api.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync())!;
+        var paths = document["paths"]!.AsObject();
+        foreach (var (path, method) in new[]
+                 {
+                     ("/api/v1/applications/{id}", "put"), ("/api/v1/applications/{id}/withdrawal", "post"),
+                     ("/api/v1/applications/{id}/documents", "get"), ("/api/v1/applications/{id}/business-data", "get"),
+                     ("/api/v1/applications/{id}/technical-data", "get"), ("/api/v1/applications/{id}/inspection-report", "get"),
+                     ("/api/v1/applications/{id}/review-schedule", "post"),
+                 })
+        {
+            var operation = paths[path]?[method];
+            Assert.True(operation is not null, $"{method} {path} is missing from the OpenAPI description");
+            Assert.False(string.IsNullOrWhiteSpace(operation!["summary"]?.GetValue<string>()), $"{method} {path} has no summary");
+        }
+
+        Assert.Contains("statutoryWarning", document.ToJsonString());
+    }
+
     static async Task<bool> Delay()
     {
         await Task.Delay(100);
