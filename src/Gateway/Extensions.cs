@@ -31,6 +31,9 @@ public static class Extensions
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy("Officers", p => Active(p).RequireRole(Roles.Officers))
             .AddPolicy(Verifiers, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead))
+            .AddPolicy(ApplicationsApi.TechnicalReaders, p => Active(p).RequireRole(Roles.BackOffice, Roles.TechnicalTeam, Roles.SectionHead, Roles.DivisionHead,
+                Roles.AgencyHead))
+            .AddPolicy(ApplicationsApi.Schedulers, p => Active(p).RequireRole(Roles.BackOffice, Roles.TechnicalTeam))
             .AddPolicy(ReportsApi.Supervisors, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead, Roles.AgencyHead));
         foreach (var role in Roles.Officers.Append(Roles.Applicant))
             builder.Services.AddAuthorizationBuilder().AddPolicy(role, p => Active(p).RequireRole(role));
@@ -62,6 +65,12 @@ public static class Extensions
             bus.AddRequestClient<CreateApplication>(timeout);
             bus.AddRequestClient<SubmitApplication>(timeout);
             bus.AddRequestClient<ResubmitApplication>(timeout);
+            bus.AddRequestClient<UpdateApplication>(timeout);
+            bus.AddRequestClient<WithdrawApplication>(timeout);
+            bus.AddRequestClient<GetApplicationDocuments>(timeout);
+            bus.AddRequestClient<GetBusinessData>(timeout);
+            bus.AddRequestClient<GetTechnicalFile>(timeout);
+            bus.AddRequestClient<RescheduleTechnicalReview>(timeout);
             bus.AddRequestClient<RecordCompletenessCheck>(timeout);
             bus.AddRequestClient<RecordTechnicalData>(timeout);
             bus.AddRequestClient<RecordTechnicalRecommendation>(timeout);

@@ -36,5 +36,9 @@ public static class Extensions
         bus.AddConsumer<SubmitApplicationConsumer>();
         bus.AddConsumer<ResubmitApplicationConsumer>();
         bus.AddConsumer<RecordCompletenessCheckConsumer>();
+        bus.AddConsumer<UpdateApplicationConsumer>();
+        bus.AddConsumer<GetApplicationDocumentsConsumer>();
+        bus.AddConsumer<GetBusinessDataConsumer>();
+        bus.AddConsumer<ApplicationWithdrawnConsumer>();
     }
 }

@@ -35,5 +35,6 @@ public static class Extensions
         bus.AddConsumer<VerifyDecisionConsumer>();
         bus.AddConsumer<SignDecisionConsumer>();
         bus.AddConsumer<GetDecisionVerificationConsumer>();
+        bus.AddConsumer<SigningApplicationWithdrawnConsumer>();
     }
 }

@@ -30,5 +30,8 @@ public static class Extensions
         bus.AddConsumer<OpenTechnicalReviewConsumer, OpenTechnicalReviewConsumerDefinition>();
         bus.AddConsumer<RecordTechnicalDataConsumer>();
         bus.AddConsumer<RecordTechnicalRecommendationConsumer>();
+        bus.AddConsumer<RescheduleTechnicalReviewConsumer>();
+        bus.AddConsumer<GetTechnicalFileConsumer>();
+        bus.AddConsumer<TechnicalApplicationWithdrawnConsumer>();
     }
 }

@@ -25,7 +25,7 @@ public sealed class ApplicationsAuthorizationTests(EmbeddedFixture ptsp) : IClas
         new("technical data", HttpMethod.Post, $"/api/v1/applications/{id}/technical-data", () => Json(new
         {
             data = new Dictionary<string, string> { ["luas"] = "10 m2" },
-            review = new { kind = "Meeting", scheduledAt = DateTimeOffset.UtcNow.AddDays(3), location = "Aula DPMPTSP" },
+            review = new { kind = "Meeting", scheduledAt = DateTimeOffset.UtcNow.AddHours(2), location = "Aula DPMPTSP" },
         })),
         new("recommendation", HttpMethod.Post, $"/api/v1/applications/{id}/technical-recommendation", () => Json(new { recommendation = "Approve", notes = "Sesuai." })),
         new("inspection report", HttpMethod.Put, $"/api/v1/applications/{id}/inspection-report", () => File(SampleFiles.Pdf("BAP"), "application/pdf")),

@@ -149,7 +149,7 @@ public static class PermitFlow
         await api.ActAsync(id, "technical-data", new
         {
             data = new Dictionary<string, string> { ["luasLokasi"] = "24 m2", ["koordinat"] = "-6.5569, 107.4433" },
-            review = new { kind = reviewKind, scheduledAt = DateTimeOffset.UtcNow.AddDays(2), location = "Kantor DPMPTSP Purwakarta" },
+            review = new { kind = reviewKind, scheduledAt = DateTimeOffset.UtcNow.AddHours(2), location = "Kantor DPMPTSP Purwakarta" },
         }, cast["BackOffice"]);
         var scheduled = await api.WaitForAsync(id, cast["TechnicalTeam"], "InTechnicalReview", 6);
         Assert.Equal("TechnicalTeam", scheduled.Get<string>("assignedRole"));

@@ -136,7 +136,7 @@ public sealed class SignedDocumentTests(EmbeddedFixture ptsp) : IClassFixture<Em
         await ptsp.Client.ActAsync(id, "technical-data", new
         {
             data = new Dictionary<string, string> { ["topik"] = "Irigasi" },
-            review = new { kind = "Meeting", scheduledAt = DateTimeOffset.UtcNow.AddDays(1), location = "Aula" },
+            review = new { kind = "Meeting", scheduledAt = DateTimeOffset.UtcNow.AddHours(2), location = "Aula" },
         }, cast["BackOffice"]);
         await ptsp.Client.WaitForAsync(id, cast["TechnicalTeam"], "InTechnicalReview", 6);
         await ptsp.Client.ActAsync(id, "technical-recommendation", new { recommendation = "Approve", notes = "Layak." }, cast["TechnicalTeam"]);

@@ -168,6 +168,7 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
             new TechnicalReviewInfo(ReviewKind.Inspection, 3), 2, Now));
         // Two working days from Friday 15:30, skipping the weekend and Monday's holiday.
         Assert.Equal(At(32, 15, 30), accepted.StatutoryDueAt);
+        await Publish(new TechnicalReviewOpened(_id, Now));
 
         await SweepAt(At(32, 15, 29));
         Assert.False((await Saga()).StatutoryDeadlinePassed);
@@ -175,8 +176,21 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         await SweepAt(At(33, 9));
         var saga = await Saga();
         Assert.True(saga.StatutoryDeadlinePassed);
-        Assert.Single(saga.History, h => h.Action.Contains("menurut peraturan"));
-        Assert.Single(await Outbox(), m => m.Type.Contains(nameof(PermitStatutoryDeadlinePassed)));
+        // The officers' warning, worded for the agency head; the applicant's history does not carry it, and nobody is told "deemed granted".
+        var warning = Assert.Single(saga.History, h => h.Action == "Batas waktu layanan terlampaui");
+        Assert.True(warning.OfficersOnly);
+        Assert.Null(PermitHistory.ForApplicant(warning));
+        Assert.DoesNotContain(saga.History, h => $"{h.Action} {h.Note}".Contains("dikabulkan", StringComparison.OrdinalIgnoreCase));
+        var outbox = await Outbox();
+        Assert.Single(outbox, m => m.Type.Contains(nameof(PermitStatutoryDeadlinePassed)));
+        var mail = Assert.Single(outbox.Where(m => m.Kind == MailOutboxHandler.MailKind).Select(m => (MailMessage)m.Deserialize(out _)),
+            m => m.To.StartsWith("kepala@", StringComparison.Ordinal));
+        Assert.StartsWith("Batas waktu layanan terlampaui", mail.Subject);
+        Assert.DoesNotContain("dikabulkan", mail.TextBody);
+
+        // The worklist carries the warning for the file.
+        var tasks = await _host.Harness.GetRequestClient<GetTasks>().GetResponse<TaskList>(new GetTasks("BackOffice"));
+        Assert.True(Assert.Single(tasks.Message.Items, t => t.ApplicationId == _id).StatutoryDeadlinePassed);
     }
 
     [Fact]

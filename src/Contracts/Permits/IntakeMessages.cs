@@ -20,6 +20,9 @@ public sealed record SubmitApplication(Guid ApplicationId, string ApplicantUsern
 
 public sealed record ResubmitApplication(Guid ApplicationId, string ApplicantUsername);
 
+/// <summary>The applicant edits the business data while the file is with them (a draft, or returned at step 4).</summary>
+public sealed record UpdateApplication(Guid ApplicationId, string ApplicantUsername, string? BusinessName, string? BusinessAddress, string? Description);
+
 /// <summary>Step 4: FrontOffice finds the file complete (a receipt is issued) or returns it with what is missing.</summary>
 public sealed record RecordCompletenessCheck(
     Guid ApplicationId,
@@ -43,6 +46,11 @@ public sealed record ApplicationCreated(
     string BusinessName,
     DateTimeOffset CreatedAt,
     string? ApplicantEmail = null);
+
+/// <summary>Step 3 (or a return): the applicant changed the business data of the file.</summary>
+[EntityName("ptsp.application-updated.v1")]
+[MessageUrn("ptsp:application-updated:v1")]
+public sealed record ApplicationUpdated(Guid ApplicationId, string ApplicantUsername, string BusinessName, string BusinessAddress, DateTimeOffset UpdatedAt);
 
 /// <summary>Step 3 done: the file waits for the completeness check (step 4).</summary>
 [EntityName("ptsp.application-submitted.v1")]
@@ -76,3 +84,16 @@ public sealed record ApplicationAccepted(
     TechnicalReviewInfo TechnicalReview,
     int? StatutoryWorkingDays,
     DateTimeOffset AcceptedAt);
+
+/// <summary>The documents uploaded to an application, for its owner and officers. Replies <see cref="ApplicationDocuments"/> or CommandRefused (NotFound).</summary>
+public sealed record GetApplicationDocuments(Guid ApplicationId, string Username, bool Officer);
+
+public sealed record ApplicationDocuments(Guid ApplicationId, IReadOnlyList<UploadedDocumentInfo> Items);
+
+/// <summary>One requirement document as uploaded: <paramref name="Name"/> is the requirement's name in the catalogue.</summary>
+public sealed record UploadedDocumentInfo(string RequirementCode, string Name, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+
+/// <summary>The application's business data as Intake keeps it, for its owner and officers. Replies <see cref="BusinessData"/> or CommandRefused (NotFound).</summary>
+public sealed record GetBusinessData(Guid ApplicationId, string Username, bool Officer);
+
+public sealed record BusinessData(Guid ApplicationId, string BusinessName, string BusinessAddress, string Description);

@@ -29,14 +29,57 @@ public sealed record TechnicalReviewOpened(Guid ApplicationId, DateTimeOffset Op
 
 // Commands to Technical (steps 5–6). Each replies CommandAccepted or CommandRefused; Technical validates every field.
 
-/// <summary>Step 5: back office enters technical data and schedules the meeting and/or inspection.</summary>
+/// <summary>
+/// Step 5: back office enters technical data and schedules the meeting and/or inspection (the kind is theirs to choose; the
+/// catalogue gives the default). <paramref name="ScheduledAt"/>/<paramref name="Location"/> are the meeting's, or the inspection's
+/// when only an inspection is held; with <see cref="Permits.ReviewKind.Both"/> the inspection has its own
+/// <paramref name="InspectionScheduledAt"/>/<paramref name="InspectionLocation"/>. Every date must fall inside step 6's NSPK window.
+/// </summary>
 public sealed record RecordTechnicalData(
     Guid ApplicationId,
     string Officer,
     IReadOnlyDictionary<string, string>? Data,
     ReviewKind? ReviewKind,
     DateTimeOffset? ScheduledAt,
-    string? Location);
+    string? Location,
+    DateTimeOffset? InspectionScheduledAt = null,
+    string? InspectionLocation = null);
+
+/// <summary>
+/// Step 6: the meeting or the inspection (<paramref name="Session"/>: Meeting or Inspection) moves to another time or place, for a
+/// reason; still inside step 6's NSPK window, which does not move.
+/// </summary>
+public sealed record RescheduleTechnicalReview(
+    Guid ApplicationId,
+    string Officer,
+    string Role,
+    ReviewKind? Session,
+    DateTimeOffset? ScheduledAt,
+    string? Location,
+    string? Reason);
+
+/// <summary>What step 5 entered and step 6 produced, for the officers whose step needs it. Replies <see cref="TechnicalFile"/> or CommandRefused (NotFound).</summary>
+public sealed record GetTechnicalFile(Guid ApplicationId);
+
+public sealed record TechnicalFile(
+    Guid ApplicationId,
+    IReadOnlyDictionary<string, string> Data,
+    ReviewKind DefaultKind,
+    int WorkingDays,
+    ReviewKind? Kind,
+    IReadOnlyList<ReviewSession> Sessions,
+    DateTimeOffset? ReviewDueAt,
+    string? ScheduledBy,
+    InspectionReportInfo? InspectionReport,
+    Recommendation? Recommendation,
+    string? Notes,
+    string? RecommendedBy,
+    DateTimeOffset? RecommendedAt);
+
+/// <summary>One meeting or inspection as scheduled now; <paramref name="Changes"/> counts its reschedulings.</summary>
+public sealed record ReviewSession(ReviewKind Kind, DateTimeOffset ScheduledAt, string Location, int Changes);
+
+public sealed record InspectionReportInfo(string Sha256, long Size, string UploadedBy, DateTimeOffset UploadedAt);
 
 /// <summary>Step 6: the technical team's recommendation.</summary>
 public sealed record RecordTechnicalRecommendation(
@@ -55,7 +98,23 @@ public sealed record TechnicalReviewScheduled(
     ReviewKind ReviewKind,
     DateTimeOffset ScheduledAt,
     string Location,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    DateTimeOffset? InspectionScheduledAt = null,
+    string? InspectionLocation = null,
+    DateTimeOffset? ReviewDueAt = null);
+
+/// <summary>Step 6: a meeting or inspection was moved (still inside the NSPK window), with the officer's reason.</summary>
+[EntityName("ptsp.technical-review-rescheduled.v1")]
+[MessageUrn("ptsp:technical-review-rescheduled:v1")]
+public sealed record TechnicalReviewRescheduled(
+    Guid ApplicationId,
+    string Officer,
+    string Role,
+    ReviewKind Session,
+    DateTimeOffset ScheduledAt,
+    string Location,
+    string Reason,
+    DateTimeOffset RescheduledAt);
 
 [EntityName("ptsp.technical-recommendation-issued.v1")]
 [MessageUrn("ptsp:technical-recommendation-issued:v1")]

@@ -1,3 +1,5 @@
+using MassTransit;
+
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>One application's SOP state. Replies <see cref="ApplicationStatus"/> or CommandRefused (NotFound).</summary>
@@ -32,7 +34,13 @@ public sealed record ServiceClock(
 
 public sealed record ClockPauseInfo(DateTimeOffset From, DateTimeOffset? To, string Reason, string CausedBy);
 
-public sealed record HistoryEntry(int Step, string Action, string Actor, string Role, DateTimeOffset At, string? Note, bool Overdue);
+/// <summary>
+/// One line of the history. <paramref name="Note"/> may be internal (a technical note, a verifier's or the head's return note,
+/// an escalation): officers read the entry as it is; the applicant reads <paramref name="PublicAction"/> and
+/// <paramref name="PublicNote"/> instead, and not at all when <paramref name="OfficersOnly"/> (Workflow decides the wording).
+/// </summary>
+public sealed record HistoryEntry(int Step, string Action, string Actor, string Role, DateTimeOffset At, string? Note, bool Overdue,
+    string? PublicAction = null, string? PublicNote = null, bool OfficersOnly = false);
 
 /// <summary>Applications: one applicant's, or all (optionally at one step) for officers.</summary>
 public sealed record GetApplications(string? ApplicantUsername, int? Step);
@@ -46,4 +54,19 @@ public sealed record GetTasks(string Role);
 
 public sealed record TaskList(IReadOnlyList<TaskItem> Items);
 
-public sealed record TaskItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue);
+/// <summary><paramref name="StatutoryDeadlinePassed"/>: the permit type's statutory service time ran out without a decision (the officers' warning).</summary>
+public sealed record TaskItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue, bool StatutoryDeadlinePassed = false);
+
+/// <summary>
+/// The applicant withdraws the application before the decision (answered by Workflow, which alone knows whether a decision
+/// was signed). Replies CommandAccepted, or CommandRefused: NotFound (not theirs), Conflict (decided or withdrawn, with the step).
+/// </summary>
+public sealed record WithdrawApplication(Guid ApplicationId, string ApplicantUsername, string? Reason);
+
+/// <summary>
+/// Workflow: the applicant withdrew the application; the agency's clock stopped and no officer's desk holds it any more.
+/// The owning services close their files (no further action is taken on them).
+/// </summary>
+[EntityName("ptsp.application-withdrawn.v1")]
+[MessageUrn("ptsp:application-withdrawn:v1")]
+public sealed record ApplicationWithdrawn(Guid ApplicationId, string ApplicantUsername, int? Step, string? Reason, DateTimeOffset WithdrawnAt);

@@ -13,6 +13,15 @@ public static class ApplicationsApi
 {
     const string Officers = nameof(Officers);
 
+    /// <summary>The roles whose steps need the technical data and the BAP (5–10): not the counter (step 4).</summary>
+    public const string TechnicalReaders = nameof(TechnicalReaders);
+
+    /// <summary>The roles that may move a scheduled meeting or inspection: back office, who scheduled it, and the technical team, who holds it.</summary>
+    public const string Schedulers = nameof(Schedulers);
+
+    /// <summary>The officers' warning when the statutory service time ran out without a decision (issue 10, point 6).</summary>
+    public const string StatutoryWarning = "batas waktu layanan terlampaui";
+
     public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/permit-types", PermitTypes).AllowAnonymous().WithTags("Catalogue");
@@ -21,7 +30,35 @@ public static class ApplicationsApi
         var applications = app.MapGroup("/api/v1/applications").WithTags("Applications");
         applications.MapPost("/", Create).RequireAuthorization(Roles.Applicant);
         applications.MapGet("/", List).RequireAuthorization();
-        applications.MapGet("/{id:guid}", Get).RequireAuthorization();
+        applications.MapGet("/{id:guid}", Get).RequireAuthorization()
+            .Produces<ApplicationDetail>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The application: officers see every note; the applicant sees each step's public wording and no internal note");
+        applications.MapPut("/{id:guid}", Update).RequireAuthorization(Roles.Applicant)
+            .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Edits the business data while the application is a draft or returned (409 with currentStep otherwise)");
+        applications.MapGet("/{id:guid}/business-data", BusinessDataOf).RequireAuthorization()
+            .Produces<BusinessDataView>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The business data (name, address, description) as Intake keeps it, for the owner and officers");
+        applications.MapPost("/{id:guid}/withdrawal", Withdraw).RequireAuthorization(Roles.Applicant).Accepts<WithdrawalRequest>(isOptional: true, "application/json")
+            .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Withdraws the application before the decision (optional reason); status Withdrawn, the clock stops");
+        applications.MapGet("/{id:guid}/documents", Documents).RequireAuthorization()
+            .Produces<List<UploadedDocument>>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The uploaded requirement documents (name, type, size, sha256, uploaded at), for the owner and officers");
+        applications.MapGet("/{id:guid}/technical-data", TechnicalFileOf).RequireAuthorization(TechnicalReaders)
+            .Produces<TechnicalFileView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("What step 5 entered (technical data, review kind, schedule) and step 6 produced, for back office, technical team, verifiers and the head");
+        applications.MapGet("/{id:guid}/inspection-report", (Guid id, InternalServices services) =>
+                InternalServices.Forward(services, InternalServices.Technical, $"/internal/technical/applications/{id}/inspection-report"))
+            .RequireAuthorization(TechnicalReaders)
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The inspection report (BAP) PDF, for back office, technical team, verifiers and the head");
+        applications.MapPost("/{id:guid}/review-schedule", Reschedule).RequireAuthorization(Schedulers)
+            .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Step 6: moves the meeting or the inspection, with a reason, inside the NSPK window");
         applications.MapPut("/{id:guid}/documents/{requirementCode}", UploadDocument).RequireAuthorization(Roles.Applicant)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
         applications.MapGet("/{id:guid}/documents/{requirementCode}", DownloadDocument).RequireAuthorization();
@@ -50,7 +87,29 @@ public static class ApplicationsApi
 
     public sealed record CompletenessRequest(bool? Complete, List<string>? MissingRequirements, string? Note);
 
-    public sealed record ReviewRequest(ReviewKind? Kind, DateTimeOffset? ScheduledAt, string? Location);
+    /// <summary>Step 5's schedule: <c>scheduledAt</c>/<c>location</c> are the meeting's (or the inspection's, when only an inspection is held); "Both" adds the inspection's own.</summary>
+    public sealed record ReviewRequest(ReviewKind? Kind, DateTimeOffset? ScheduledAt, string? Location, SessionRequest? Inspection = null);
+
+    public sealed record SessionRequest(DateTimeOffset? ScheduledAt, string? Location);
+
+    /// <summary>Step 6: <c>session</c> is Meeting or Inspection.</summary>
+    public sealed record RescheduleRequest(ReviewKind? Session, DateTimeOffset? ScheduledAt, string? Location, string? Reason);
+
+    public sealed record UpdateRequest(string? BusinessName, string? BusinessAddress, string? Description);
+
+    public sealed record WithdrawalRequest(string? Reason);
+
+    public sealed record BusinessDataView(string BusinessName, string BusinessAddress, string Description);
+
+    public sealed record UploadedDocument(string RequirementCode, string Name, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+
+    public sealed record Session(ReviewKind Kind, DateTimeOffset ScheduledAt, string Location, int Changes);
+
+    public sealed record InspectionReportView(string Sha256, long Size, string UploadedBy, DateTimeOffset UploadedAt);
+
+    public sealed record TechnicalFileView(Guid ApplicationId, IReadOnlyDictionary<string, string> Data, ReviewKind DefaultKind, int WorkingDays,
+        ReviewKind? Kind, IReadOnlyList<Session> Sessions, DateTimeOffset? ReviewDueAt, string? ScheduledBy, InspectionReportView? InspectionReport,
+        Recommendation? Recommendation, string? Notes, string? RecommendedBy, DateTimeOffset? RecommendedAt);
 
     public sealed record TechnicalDataRequest(Dictionary<string, string>? Data, ReviewRequest? Review);
 
@@ -68,9 +127,10 @@ public static class ApplicationsApi
 
     public sealed record History(int Step, string Action, string Actor, string Role, DateTimeOffset At, string? Note, bool Overdue);
 
+    /// <summary><c>statutoryWarning</c> ("batas waktu layanan terlampaui") is for officers only, while no decision is signed.</summary>
     public sealed record ApplicationDetail(Guid ApplicationId, string ApplicantUsername, string PermitTypeCode, string BusinessName, string Status,
         int? CurrentStep, string? AssignedRole, DateTimeOffset? DueAt, bool Overdue, string? ReceiptNumber, Decision? Decision, IReadOnlyList<History> History,
-        Clock Clock);
+        Clock Clock, string? StatutoryWarning = null);
 
     /// <summary>Working minutes with the agency and with the applicant; the pauses of the agency's clock; the statutory deadline.</summary>
     public sealed record Clock(double AgencyWorkingMinutes, double ApplicantWorkingMinutes, IReadOnlyList<Pause> Pauses, DateTimeOffset? StatutoryDueAt,
@@ -78,7 +138,7 @@ public static class ApplicationsApi
 
     public sealed record Pause(DateTimeOffset From, DateTimeOffset? To, string Reason, string CausedBy);
 
-    public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue);
+    public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue, string? StatutoryWarning = null);
 
     static async Task<IResult> PermitTypes(IRequestClient<GetPermitTypes> client, CancellationToken cancellationToken) =>
         TypedResults.Ok((await client.GetResponse<PermitTypeList>(new GetPermitTypes(), cancellationToken)).Message.Items);
@@ -112,14 +172,73 @@ public static class ApplicationsApi
             return refusal;
 
         var s = status!;
+        // Officers read every entry as recorded; the applicant reads Workflow's public wording and no internal note.
+        var officer = IsOfficer(user);
+        var history = officer
+            ? s.History.Select(h => new History(h.Step, h.Action, h.Actor, h.Role, calendar.ToAgencyTime(h.At), h.Note, h.Overdue))
+            : s.History.Where(h => !h.OfficersOnly)
+                .Select(h => new History(h.Step, h.PublicAction ?? h.Action, h.Actor, h.Role, calendar.ToAgencyTime(h.At), h.PublicNote, h.Overdue));
         return TypedResults.Ok(new ApplicationDetail(s.ApplicationId, s.ApplicantUsername, s.PermitTypeCode, s.BusinessName, s.Status, s.CurrentStep,
             s.AssignedRole, Local(calendar, s.DueAt), s.Overdue, s.ReceiptNumber,
             s.DocumentNumber is null ? null : new Decision(s.DecisionKind!.Value, s.DocumentNumber),
-            s.History.Select(h => new History(h.Step, h.Action, h.Actor, h.Role, calendar.ToAgencyTime(h.At), h.Note, h.Overdue)).ToList(),
+            history.ToList(),
             new Clock(Math.Round(s.Clock.AgencyWorkingTime.TotalMinutes, 1), Math.Round(s.Clock.ApplicantWorkingTime.TotalMinutes, 1),
                 s.Clock.Pauses.Select(p => new Pause(calendar.ToAgencyTime(p.From), Local(calendar, p.To), p.Reason, p.CausedBy)).ToList(),
-                Local(calendar, s.Clock.StatutoryDueAt), s.Clock.StatutoryDeadlinePassed)));
+                Local(calendar, s.Clock.StatutoryDueAt), s.Clock.StatutoryDeadlinePassed),
+            officer && s.Clock.StatutoryDeadlinePassed && s.DocumentNumber is null && s.Status != "Withdrawn" ? StatutoryWarning : null));
     }
+
+    static Task<IResult> Update(Guid id, UpdateRequest body, ClaimsPrincipal user, IRequestClient<UpdateApplication> client, HttpContext http) =>
+        Problems.CommandAsync(client, new UpdateApplication(id, user.Identity!.Name!, body.BusinessName, body.BusinessAddress, body.Description), http);
+
+    /// <summary>Workflow decides: it alone knows whether a decision was signed. The body (a reason) is optional.</summary>
+    static async Task<IResult> Withdraw(Guid id, ClaimsPrincipal user, IRequestClient<WithdrawApplication> client, HttpContext http)
+    {
+        string? reason = null;
+        if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+        {
+            try
+            {
+                reason = (await http.Request.ReadFromJsonAsync<WithdrawalRequest>(http.RequestAborted))?.Reason;
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                return Problems.Validation("reason", "Isi permintaan harus JSON {\"reason\": \"...\"} atau kosong.");
+            }
+        }
+
+        return await Problems.CommandAsync(client, new WithdrawApplication(id, user.Identity!.Name!, reason), http);
+    }
+
+    static async Task<IResult> Documents(Guid id, ClaimsPrincipal user, IRequestClient<GetApplicationDocuments> client, WorkingCalendar calendar,
+        HttpContext http)
+    {
+        var response = await client.GetResponse<ApplicationDocuments, CommandRefused>(new GetApplicationDocuments(id, user.Identity!.Name!, IsOfficer(user)),
+            http.RequestAborted);
+        return Problems.Reply(response, http, ok => TypedResults.Ok(ok.Items
+            .Select(d => new UploadedDocument(d.RequirementCode, d.Name, d.ContentType, d.Size, d.Sha256, calendar.ToAgencyTime(d.UploadedAt))).ToList()));
+    }
+
+    static async Task<IResult> BusinessDataOf(Guid id, ClaimsPrincipal user, IRequestClient<GetBusinessData> client, HttpContext http)
+    {
+        var response = await client.GetResponse<BusinessData, CommandRefused>(new GetBusinessData(id, user.Identity!.Name!, IsOfficer(user)), http.RequestAborted);
+        return Problems.Reply(response, http, b => TypedResults.Ok(new BusinessDataView(b.BusinessName, b.BusinessAddress, b.Description)));
+    }
+
+    static async Task<IResult> TechnicalFileOf(Guid id, IRequestClient<GetTechnicalFile> client, WorkingCalendar calendar, HttpContext http)
+    {
+        var response = await client.GetResponse<TechnicalFile, CommandRefused>(new GetTechnicalFile(id), http.RequestAborted);
+        return Problems.Reply(response, http, t => TypedResults.Ok(new TechnicalFileView(t.ApplicationId, t.Data, t.DefaultKind, t.WorkingDays, t.Kind,
+            t.Sessions.Select(x => new Session(x.Kind, calendar.ToAgencyTime(x.ScheduledAt), x.Location, x.Changes)).ToList(), Local(calendar, t.ReviewDueAt),
+            t.ScheduledBy, t.InspectionReport is { } r ? new InspectionReportView(r.Sha256, r.Size, r.UploadedBy, calendar.ToAgencyTime(r.UploadedAt)) : null,
+            t.Recommendation, t.Notes, t.RecommendedBy, Local(calendar, t.RecommendedAt))));
+    }
+
+    /// <summary>Step 6: Technical checks the step, the session and that the new time stays inside the NSPK window.</summary>
+    static Task<IResult> Reschedule(Guid id, RescheduleRequest body, ClaimsPrincipal user, IRequestClient<RescheduleTechnicalReview> client,
+        HttpContext http) =>
+        Problems.CommandAsync(client, new RescheduleTechnicalReview(id, user.Identity!.Name!,
+            user.IsInRole(Roles.BackOffice) ? Roles.BackOffice : Roles.TechnicalTeam, body.Session, body.ScheduledAt, body.Location, body.Reason), http);
 
     static async Task<IResult> Tasks(ClaimsPrincipal user, IRequestClient<GetTasks> client, WorkingCalendar calendar, HttpContext http)
     {
@@ -127,7 +246,7 @@ public static class ApplicationsApi
         foreach (var role in Roles.Officers.Where(user.IsInRole))
             items.AddRange((await client.GetResponse<TaskList>(new GetTasks(role), http.RequestAborted)).Message.Items);
         return TypedResults.Ok(items.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue)
-            .Select(t => new WorkItem(t.ApplicationId, t.Step, Local(calendar, t.DueAt), t.Overdue)).ToList());
+            .Select(t => new WorkItem(t.ApplicationId, t.Step, Local(calendar, t.DueAt), t.Overdue, t.StatutoryDeadlinePassed ? StatutoryWarning : null)).ToList());
     }
 
     static IResult UploadDocument(Guid id, string requirementCode, HttpContext http, InternalServices services) =>
@@ -157,7 +276,7 @@ public static class ApplicationsApi
     static Task<IResult> TechnicalData(Guid id, TechnicalDataRequest body, ClaimsPrincipal user, IRequestClient<RecordTechnicalData> client,
         HttpContext http) =>
         Problems.CommandAsync(client, new RecordTechnicalData(id, user.Identity!.Name!, body.Data, body.Review?.Kind, body.Review?.ScheduledAt,
-            body.Review?.Location), http);
+            body.Review?.Location, body.Review?.Inspection?.ScheduledAt, body.Review?.Inspection?.Location), http);
 
     /// <summary>Step 6.</summary>
     static Task<IResult> TechnicalRecommendation(Guid id, RecommendationRequest body, ClaimsPrincipal user,

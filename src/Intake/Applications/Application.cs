@@ -13,6 +13,9 @@ public enum ApplicationState
 
     /// <summary>Step 4 done: receipt issued, the file went to back office.</summary>
     Accepted,
+
+    /// <summary>The applicant withdrew the application (Workflow decided); nothing more is done with it here.</summary>
+    Withdrawn,
 }
 
 /// <summary>A permit application as Intake owns it: the applicant's data, their documents, the completeness check.</summary>
@@ -56,6 +59,8 @@ public sealed class Application
 
     /// <summary>The front office officer as printed on the receipt (name, NIP, title); null for files accepted before it was kept.</summary>
     public Ptsp.Contracts.Permits.OfficerIdentity? AcceptedByOfficer { get; set; }
+
+    public DateTimeOffset? WithdrawnAt { get; set; }
 
     /// <summary>The SOP step as far as Intake knows it: 3 with the applicant, 4 at the counter; after acceptance another service holds it.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -60,7 +60,7 @@ public sealed class CreateApplicationConsumer(IntakeStore store, PermitCatalogue
         await context.Accepted(application.Id);
     }
 
-    static void Require(Dictionary<string, string[]> errors, string field, string? value, int max, string label)
+    internal static void Require(Dictionary<string, string[]> errors, string field, string? value, int max, string label)
     {
         if (string.IsNullOrWhiteSpace(value))
             errors[field] = [$"{label} wajib diisi."];
@@ -154,5 +154,106 @@ public sealed class ResubmitApplicationConsumer(IntakeStore store, PermitCatalog
             ],
             context.CancellationToken);
         await context.Accepted(application.Id);
+    }
+}
+
+/// <summary>
+/// The applicant corrects the business data while the file is with them (a draft, or returned at step 4); once submitted the
+/// counter judges what was submitted, so the data are fixed (409 with the step).
+/// </summary>
+public sealed class UpdateApplicationConsumer(IntakeStore store, TimeProvider time) : IConsumer<UpdateApplication>
+{
+    public async Task Consume(ConsumeContext<UpdateApplication> context)
+    {
+        var m = context.Message;
+        var (applications, stored) = await store.FindOwnAsync(m.ApplicationId, m.ApplicantUsername, context.CancellationToken);
+        if (stored is null)
+        {
+            await context.NotFound("Permohonan tidak ditemukan.");
+            return;
+        }
+
+        var application = stored.Document;
+        if (application.State is not (ApplicationState.Draft or ApplicationState.Returned))
+        {
+            await context.Conflict("Data usaha hanya dapat diubah selama permohonan berupa draf atau dikembalikan kepada pemohon.", application.Step);
+            return;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        CreateApplicationConsumer.Require(errors, "businessName", m.BusinessName, 200, "Nama usaha");
+        CreateApplicationConsumer.Require(errors, "businessAddress", m.BusinessAddress, 500, "Alamat usaha");
+        CreateApplicationConsumer.Require(errors, "description", m.Description, 4000, "Uraian kegiatan usaha");
+        if (errors.Count > 0)
+        {
+            await context.Invalid("Data usaha tidak valid.", errors);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        application.BusinessName = m.BusinessName!.Trim();
+        application.BusinessAddress = m.BusinessAddress!.Trim();
+        application.Description = m.Description!.Trim();
+        await applications.ReplaceAsync(stored.Id, application, stored.Version,
+            [OutboxMessage.Publish(new ApplicationUpdated(application.Id, application.ApplicantUsername, application.BusinessName, application.BusinessAddress,
+                now), now)],
+            context.CancellationToken);
+        await context.Accepted(application.Id);
+    }
+}
+
+/// <summary>The uploaded requirement documents of an application, for its owner and for officers (before and after acceptance).</summary>
+public sealed class GetApplicationDocumentsConsumer(IntakeStore store, PermitCatalogue catalogue) : IConsumer<GetApplicationDocuments>
+{
+    public async Task Consume(ConsumeContext<GetApplicationDocuments> context)
+    {
+        var m = context.Message;
+        var stored = await (await store.ApplicationsAsync(context.CancellationToken)).FindAsync(m.ApplicationId.ToString(), context.CancellationToken);
+        if (stored is null || (!m.Officer && stored.Document.ApplicantUsername != m.Username))
+        {
+            await context.NotFound("Permohonan tidak ditemukan.");
+            return;
+        }
+
+        var requirements = catalogue.Find(stored.Document.PermitTypeCode)?.RequiredDocuments ?? [];
+        await context.RespondAsync(new ApplicationDocuments(m.ApplicationId, stored.Document.Documents
+            .OrderBy(d => requirements.Select(r => r.Code).ToList().IndexOf(d.Key))
+            .Select(d => new UploadedDocumentInfo(d.Key, requirements.FirstOrDefault(r => r.Code == d.Key)?.Name ?? d.Key, d.Value.ContentType, d.Value.Length,
+                d.Value.Sha256, d.Value.UploadedAt))
+            .ToList()));
+    }
+}
+
+/// <summary>The business data (name, address, description), for the owner's edit form and the officers' file page.</summary>
+public sealed class GetBusinessDataConsumer(IntakeStore store) : IConsumer<GetBusinessData>
+{
+    public async Task Consume(ConsumeContext<GetBusinessData> context)
+    {
+        var m = context.Message;
+        var stored = await (await store.ApplicationsAsync(context.CancellationToken)).FindAsync(m.ApplicationId.ToString(), context.CancellationToken);
+        if (stored is null || (!m.Officer && stored.Document.ApplicantUsername != m.Username))
+        {
+            await context.NotFound("Permohonan tidak ditemukan.");
+            return;
+        }
+
+        var a = stored.Document;
+        await context.RespondAsync(new BusinessData(a.Id, a.BusinessName, a.BusinessAddress, a.Description));
+    }
+}
+
+/// <summary>Workflow accepted the applicant's withdrawal: the file is closed here, so no upload, submission or check is taken any more.</summary>
+public sealed class ApplicationWithdrawnConsumer(IntakeStore store) : IConsumer<ApplicationWithdrawn>
+{
+    public async Task Consume(ConsumeContext<ApplicationWithdrawn> context)
+    {
+        var applications = await store.ApplicationsAsync(context.CancellationToken);
+        var stored = await applications.FindAsync(context.Message.ApplicationId.ToString(), context.CancellationToken);
+        if (stored is null || stored.Document.State == ApplicationState.Withdrawn)
+            return;
+        stored.Document.State = ApplicationState.Withdrawn;
+        stored.Document.WithdrawnAt = context.Message.WithdrawnAt;
+        // A conflict (the file changed meanwhile) is retried by the endpoint with a fresh read.
+        await applications.ReplaceAsync(stored.Id, stored.Document, stored.Version, cancellationToken: context.CancellationToken);
     }
 }

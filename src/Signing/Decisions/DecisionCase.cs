@@ -19,6 +19,9 @@ public enum DecisionState
 
     /// <summary>Signed: the permit is issued, or the rejection letter sent.</summary>
     Signed,
+
+    /// <summary>The applicant withdrew the application before the signature (Workflow decided); nothing more is drafted, verified or signed.</summary>
+    Withdrawn,
 }
 
 /// <summary>One application's decision: its drafts, the two verifications, the head's signature.</summary>

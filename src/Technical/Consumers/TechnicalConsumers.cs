@@ -2,6 +2,7 @@ using MassTransit;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Calendar;
+using Ptsp.Hosting.Documents;
 using Ptsp.Hosting.Storage;
 using Ptsp.Technical.Reviews;
 
@@ -62,22 +63,28 @@ public sealed class RecordTechnicalDataConsumer(TechnicalStore store, ReviewEmai
 
         var technical = stored.Document;
         var now = time.GetUtcNow();
+        // Step 6 runs the permit type's NSPK time from now (Workflow counts it the same way): the review must take place inside it.
+        var reviewDueAt = calendar.Add(now, calendar.WorkingDay * technical.Review.WorkingDays);
         var errors = new Dictionary<string, string[]>();
         var data = m.Data ?? new Dictionary<string, string>();
         if (data.Count is 0 or > 100 || data.Any(p => string.IsNullOrWhiteSpace(p.Key) || p.Key.Length > 100 || p.Value is null || p.Value.Length > 4000))
             errors["data"] = ["Data teknis wajib diisi: 1–100 isian, nama paling banyak 100 karakter, nilai paling banyak 4000 karakter."];
-        if (m.ReviewKind is not { } kind)
-            errors["review.kind"] = ["Jenis kajian wajib diisi: Meeting, Inspection atau Both."];
-        else if (technical.Review.Kind != ReviewKind.Both && kind != technical.Review.Kind && kind != ReviewKind.Both)
-            errors["review.kind"] = [$"Jenis izin ini memerlukan {(technical.Review.Kind == ReviewKind.Meeting ? "rapat teknis" : "peninjauan lapangan")}."];
-        else if (technical.Review.Kind == ReviewKind.Both && kind != ReviewKind.Both)
-            errors["review.kind"] = ["Jenis izin ini memerlukan rapat teknis dan peninjauan lapangan (Both)."];
-        if (m.ScheduledAt is not { } scheduledAt)
-            errors["review.scheduledAt"] = ["Jadwal wajib diisi (ISO 8601 dengan zona waktu)."];
-        else if (scheduledAt <= now)
-            errors["review.scheduledAt"] = ["Jadwal rapat/peninjauan harus di masa mendatang."];
+        // The kind is back office's choice (the catalogue's is only the default).
+        var kind = m.ReviewKind ?? ReviewKind.Meeting;
+        if (m.ReviewKind is null || !Enum.IsDefined(kind))
+            errors["review.kind"] = ["Jenis kajian wajib diisi: Meeting (rapat), Inspection (peninjauan lapangan) atau Both (keduanya)."];
+        var first = kind == ReviewKind.Inspection ? "peninjauan lapangan" : "rapat teknis";
+        ScheduleWindow.Check(errors, "review.scheduledAt", m.ScheduledAt, now, reviewDueAt, technical.Review.WorkingDays, first, calendar);
         if (string.IsNullOrWhiteSpace(m.Location) || m.Location.Length > 500)
-            errors["review.location"] = ["Tempat rapat/peninjauan wajib diisi (paling banyak 500 karakter)."];
+            errors["review.location"] = [$"Tempat {first} wajib diisi (paling banyak 500 karakter)."];
+        if (kind == ReviewKind.Both)
+        {
+            ScheduleWindow.Check(errors, "review.inspection.scheduledAt", m.InspectionScheduledAt, now, reviewDueAt, technical.Review.WorkingDays,
+                "peninjauan lapangan", calendar);
+            if (string.IsNullOrWhiteSpace(m.InspectionLocation) || m.InspectionLocation.Length > 500)
+                errors["review.inspection.location"] = ["Lokasi peninjauan lapangan wajib diisi (paling banyak 500 karakter)."];
+        }
+
         if (errors.Count > 0)
         {
             await context.Invalid("Data teknis tidak valid.", errors);
@@ -85,15 +92,24 @@ public sealed class RecordTechnicalDataConsumer(TechnicalStore store, ReviewEmai
         }
 
         technical.Data = new Dictionary<string, string>(data);
-        technical.ScheduledKind = m.ReviewKind!.Value;
+        technical.ScheduledKind = kind;
         technical.ScheduledAt = m.ScheduledAt!.Value;
         technical.Location = m.Location!.Trim();
         technical.ScheduledBy = m.Officer;
+        technical.ReviewDueAt = reviewDueAt;
+        technical.Sessions = kind == ReviewKind.Both
+            ?
+            [
+                new ScheduledSession(ReviewKind.Meeting, technical.ScheduledAt.Value, technical.Location, []),
+                new ScheduledSession(ReviewKind.Inspection, m.InspectionScheduledAt!.Value, m.InspectionLocation!.Trim(), []),
+            ]
+            : [new ScheduledSession(kind, technical.ScheduledAt.Value, technical.Location, [])];
         technical.State = TechnicalState.InReview;
+        var inspection = kind == ReviewKind.Both ? technical.Sessions[1] : null;
         await cases.ReplaceAsync(stored.Id, technical, stored.Version,
             [
-                OutboxMessage.Publish(new TechnicalReviewScheduled(technical.Id, m.Officer, technical.ScheduledKind.Value, technical.ScheduledAt.Value,
-                    technical.Location, now), now),
+                OutboxMessage.Publish(new TechnicalReviewScheduled(technical.Id, m.Officer, kind, technical.ScheduledAt.Value, technical.Location, now,
+                    inspection?.ScheduledAt, inspection?.Location, reviewDueAt), now),
                 .. emails.Scheduled(technical, calendar.ToAgencyTime(technical.ScheduledAt.Value), now),
             ],
             context.CancellationToken);
@@ -144,5 +160,145 @@ public sealed class RecordTechnicalRecommendationConsumer(TechnicalStore store, 
             [OutboxMessage.Publish(new TechnicalRecommendationIssued(technical.Id, m.Officer, recommendation, technical.Notes, now), now)],
             context.CancellationToken);
         await context.Accepted(technical.Id);
+    }
+}
+
+/// <summary>Step 6's window: a meeting or inspection takes place after now and before the NSPK time of the step runs out.</summary>
+static class ScheduleWindow
+{
+    public static void Check(Dictionary<string, string[]> errors, string field, DateTimeOffset? at, DateTimeOffset now, DateTimeOffset dueAt, int workingDays,
+        string what, WorkingCalendar calendar)
+    {
+        if (at is not { } value)
+            errors[field] = [$"Jadwal {what} wajib diisi (ISO 8601 dengan zona waktu)."];
+        else if (value <= now)
+            errors[field] = [$"Jadwal {what} harus di masa mendatang."];
+        else if (value > dueAt)
+            errors[field] =
+            [
+                $"Jadwal {what} harus dalam batas waktu kajian teknis menurut NSPK jenis izin ini ({workingDays} hari kerja), " +
+                $"yaitu paling lambat {PdfDocumentBuilder.IndonesianDateTime(calendar.ToAgencyTime(dueAt))}.",
+            ];
+    }
+}
+
+/// <summary>
+/// SOP step 6: the meeting or the inspection moves to another time or place, for a reason the history keeps. The NSPK window set when
+/// it was scheduled does not move, so a new date must still fall inside it.
+/// </summary>
+public sealed class RescheduleTechnicalReviewConsumer(TechnicalStore store, WorkingCalendar calendar, TimeProvider time) : IConsumer<RescheduleTechnicalReview>
+{
+    public async Task Consume(ConsumeContext<RescheduleTechnicalReview> context)
+    {
+        var m = context.Message;
+        var cases = await store.CasesAsync(context.CancellationToken);
+        var stored = await cases.FindAsync(m.ApplicationId.ToString(), context.CancellationToken);
+        if (stored is not { Document.State: TechnicalState.InReview })
+        {
+            await context.Conflict("Jadwal hanya dapat diubah selama kajian teknis berlangsung (langkah 6).", stored?.Document.Step);
+            return;
+        }
+
+        var technical = stored.Document;
+        var now = time.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        var index = m.Session is { } kind ? technical.Sessions.FindIndex(x => x.Kind == kind) : -1;
+        if (m.Session is not (ReviewKind.Meeting or ReviewKind.Inspection))
+            errors["session"] = ["Pilih yang dijadwalkan ulang: Meeting (rapat) atau Inspection (peninjauan lapangan)."];
+        else if (index < 0)
+            errors["session"] = [$"Permohonan ini tidak dijadwalkan {(m.Session == ReviewKind.Meeting ? "rapat teknis" : "peninjauan lapangan")}."];
+        var what = m.Session == ReviewKind.Inspection ? "peninjauan lapangan" : "rapat teknis";
+        var dueAt = technical.ReviewDueAt ?? calendar.Add(technical.OpenedAt, calendar.WorkingDay * technical.Review.WorkingDays);
+        ScheduleWindow.Check(errors, "scheduledAt", m.ScheduledAt, now, dueAt, technical.Review.WorkingDays, what, calendar);
+        if (m.Location is { Length: > 500 })
+            errors["location"] = ["Tempat paling banyak 500 karakter."];
+        if (string.IsNullOrWhiteSpace(m.Reason) || m.Reason.Length > 1000)
+            errors["reason"] = ["Alasan perubahan jadwal wajib diisi (paling banyak 1000 karakter)."];
+        if (errors.Count > 0)
+        {
+            await context.Invalid("Perubahan jadwal tidak valid.", errors);
+            return;
+        }
+
+        var session = technical.Sessions[index];
+        var location = string.IsNullOrWhiteSpace(m.Location) ? session.Location : m.Location.Trim();
+        var reason = m.Reason!.Trim();
+        technical.Sessions[index] = session with
+        {
+            ScheduledAt = m.ScheduledAt!.Value,
+            Location = location,
+            Changes = [.. session.Changes, new ScheduleChange(session.ScheduledAt, session.Location, reason, m.Officer, now)],
+        };
+        if (index == 0)
+        {
+            technical.ScheduledAt = m.ScheduledAt!.Value;
+            technical.Location = location;
+        }
+
+        await cases.ReplaceAsync(stored.Id, technical, stored.Version,
+            [OutboxMessage.Publish(new TechnicalReviewRescheduled(technical.Id, m.Officer, m.Role, session.Kind, m.ScheduledAt!.Value, location, reason, now), now)],
+            context.CancellationToken);
+        await context.Accepted(technical.Id);
+    }
+}
+
+/// <summary>The technical file as officers read it back (the Gateway admits only the roles whose steps need it).</summary>
+public sealed class GetTechnicalFileConsumer(TechnicalStore store) : IConsumer<GetTechnicalFile>
+{
+    public async Task Consume(ConsumeContext<GetTechnicalFile> context)
+    {
+        var stored = await (await store.CasesAsync(context.CancellationToken)).FindAsync(context.Message.ApplicationId.ToString(), context.CancellationToken);
+        if (stored is null)
+        {
+            await context.NotFound("Belum ada data teknis untuk permohonan ini (berkas belum sampai pada langkah 5).");
+            return;
+        }
+
+        var t = stored.Document;
+        // Files scheduled before sessions were kept have one session: the one scheduled.
+        var sessions = t.Sessions.Count > 0 || t.ScheduledAt is null
+            ? t.Sessions
+            : [new ScheduledSession(t.ScheduledKind ?? t.Review.Kind, t.ScheduledAt.Value, t.Location ?? "", [])];
+        await context.RespondAsync(new TechnicalFile(t.Id, t.Data, t.Review.Kind, t.Review.WorkingDays, t.ScheduledKind,
+            sessions.Select(x => new ReviewSession(x.Kind, x.ScheduledAt, x.Location, x.Changes.Count)).ToList(), t.ReviewDueAt, t.ScheduledBy,
+            t.InspectionReport is { } r ? new InspectionReportInfo(r.Sha256, r.Length, r.UploadedBy, r.UploadedAt) : null,
+            t.Recommendation, t.Notes, t.RecommendedBy, t.RecommendedAt));
+    }
+}
+
+/// <summary>
+/// Workflow accepted the applicant's withdrawal: the technical file is closed, so no schedule, BAP or recommendation is taken any more.
+/// A withdrawal that overtakes the opening leaves a closed file, so the late opening changes nothing.
+/// </summary>
+public sealed class TechnicalApplicationWithdrawnConsumer(TechnicalStore store, TimeProvider time) : IConsumer<ApplicationWithdrawn>
+{
+    public async Task Consume(ConsumeContext<ApplicationWithdrawn> context)
+    {
+        var m = context.Message;
+        var cases = await store.CasesAsync(context.CancellationToken);
+        var stored = await cases.FindAsync(m.ApplicationId.ToString(), context.CancellationToken);
+        if (stored is null)
+        {
+            // Only a file that Workflow asked to open can be on its way here (withdrawn at step 4 after the receipt).
+            if (m.Step is not (4 or 5))
+                return;
+            try
+            {
+                await cases.InsertAsync(m.ApplicationId.ToString(),
+                    new TechnicalCase { Id = m.ApplicationId, State = TechnicalState.Withdrawn, OpenedAt = time.GetUtcNow() }, cancellationToken: context.CancellationToken);
+            }
+            catch (DuplicateDocumentException)
+            {
+                // Opened meanwhile: the redelivery closes it.
+                throw new ConcurrencyConflictException("technical-cases", m.ApplicationId.ToString());
+            }
+
+            return;
+        }
+
+        if (stored.Document.State is TechnicalState.Withdrawn or TechnicalState.Recommended)
+            return;
+        stored.Document.State = TechnicalState.Withdrawn;
+        await cases.ReplaceAsync(stored.Id, stored.Document, stored.Version, cancellationToken: context.CancellationToken);
     }
 }

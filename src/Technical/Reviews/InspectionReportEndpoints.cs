@@ -64,8 +64,10 @@ public static class InspectionReportEndpoints
 
     static async Task<IResult> Download(Guid id, ClaimsPrincipal user, TechnicalStore store, CancellationToken cancellationToken)
     {
-        if (!Roles.Officers.Any(user.IsInRole))
-            return Results.Problem(title: "BAP hanya untuk petugas.", statusCode: StatusCodes.Status403Forbidden);
+        // The steps that judge on it (5–10); the counter (step 4) and applicants do not read it.
+        if (!new[] { Roles.BackOffice, Roles.TechnicalTeam, Roles.SectionHead, Roles.DivisionHead, Roles.AgencyHead }.Any(user.IsInRole))
+            return Results.Problem(title: "BAP hanya untuk petugas yang menilainya: Back Office, Tim Teknis, Kasi, Kabid dan Kepala DPMPTSP.",
+                statusCode: StatusCodes.Status403Forbidden);
         var stored = await (await store.CasesAsync(cancellationToken)).FindAsync(id.ToString(), cancellationToken);
         if (stored?.Document.InspectionReport is not { } report || await store.Files.OpenAsync(TechnicalStore.ReportKey(id, report.DocumentId), cancellationToken) is not { } stream)
             return Results.Problem(title: "BAP tidak ditemukan.", statusCode: StatusCodes.Status404NotFound);

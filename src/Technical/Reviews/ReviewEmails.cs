@@ -32,6 +32,12 @@ public sealed class ReviewEmails(AgencyOptions agency, PublicSite site)
                 ("Kegiatan", char.ToUpperInvariant(what[0]) + what[1..]),
                 ("Waktu", MailComposer.LongDateTime(scheduledAtLocal)),
                 ("Tempat", technical.Location!),
+                // "Both": the inspection is a session of its own.
+                .. technical.Sessions.Skip(1).SelectMany(x => new[]
+                {
+                    ("Waktu peninjauan lapangan", MailComposer.LongDateTime(x.ScheduledAt.ToOffset(scheduledAtLocal.Offset))),
+                    ("Tempat peninjauan lapangan", x.Location),
+                }),
                 .. technical.ReceiptNumber is { } receipt ? [("Nomor tanda terima", receipt)] : Array.Empty<(string, string)>(),
                 ("Nomor permohonan", technical.Id.ToString()),
                 ("Jenis izin", typeName),

@@ -13,6 +13,9 @@ public enum TechnicalState
 
     /// <summary>Step 6 done.</summary>
     Recommended,
+
+    /// <summary>The applicant withdrew the application (Workflow decided); no further action is taken on the file.</summary>
+    Withdrawn,
 }
 
 /// <summary>One application's technical file: data, schedule, inspection report (BAP) and recommendation.</summary>
@@ -49,6 +52,12 @@ public sealed class TechnicalCase
 
     public string? ScheduledBy { get; set; }
 
+    /// <summary>The meeting and/or the inspection as scheduled now ("Both": one of each, recorded separately).</summary>
+    public List<ScheduledSession> Sessions { get; set; } = [];
+
+    /// <summary>The end of step 6's NSPK window: every meeting or inspection takes place before it, and rescheduling does not move it.</summary>
+    public DateTimeOffset? ReviewDueAt { get; set; }
+
     public InspectionReport? InspectionReport { get; set; }
 
     public Recommendation? Recommendation { get; set; }
@@ -71,6 +80,11 @@ public sealed class TechnicalCase
     /// <summary>An inspection (alone or with a meeting) ends in a BAP before the team may recommend.</summary>
     public bool NeedsInspectionReport => (ScheduledKind ?? Review.Kind) is ReviewKind.Inspection or ReviewKind.Both;
 }
+
+/// <summary>One meeting or inspection; <paramref name="Changes"/> lists its reschedulings, oldest first.</summary>
+public sealed record ScheduledSession(ReviewKind Kind, DateTimeOffset ScheduledAt, string Location, List<ScheduleChange> Changes);
+
+public sealed record ScheduleChange(DateTimeOffset PreviousAt, string PreviousLocation, string Reason, string Officer, DateTimeOffset At);
 
 public sealed record InspectionReport(Guid DocumentId, string Sha256, long Length, string UploadedBy, DateTimeOffset UploadedAt);
 

@@ -76,6 +76,32 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
 
     public Task ResubmitAsync(Guid id, CancellationToken ct) => SendAsync(HttpMethod.Post, $"/api/v1/applications/{id}/resubmit", null, ct);
 
+    /// <summary>Edits the business data while the application is a draft or returned.</summary>
+    public Task UpdateApplicationAsync(Guid id, string businessName, string businessAddress, string description, CancellationToken ct) =>
+        SendAsync(HttpMethod.Put, $"/api/v1/applications/{id}", JsonContent.Create(new { businessName, businessAddress, description }, options: Json), ct);
+
+    public Task<BusinessDataView> BusinessDataAsync(Guid id, CancellationToken ct) =>
+        SendAsync<BusinessDataView>(HttpMethod.Get, $"/api/v1/applications/{id}/business-data", null, ct);
+
+    public Task WithdrawAsync(Guid id, string? reason, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"/api/v1/applications/{id}/withdrawal", JsonContent.Create(new { reason }, options: Json), ct);
+
+    public Task<List<UploadedDocumentView>> DocumentsAsync(Guid id, CancellationToken ct) =>
+        SendAsync<List<UploadedDocumentView>>(HttpMethod.Get, $"/api/v1/applications/{id}/documents", null, ct);
+
+    /// <summary>The technical file, for the officers whose steps judge on it; null before step 5 opened it.</summary>
+    public async Task<TechnicalFileView?> TechnicalFileAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            return await SendAsync<TechnicalFileView>(HttpMethod.Get, $"/api/v1/applications/{id}/technical-data", null, ct);
+        }
+        catch (GatewayProblem problem) when (problem.Status == StatusCodes.Status404NotFound)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A PDF of the application (receipt, decision) to stream on to the browser; the caller disposes it.</summary>
     public async Task<HttpResponseMessage> DownloadAsync(Guid id, string what, CancellationToken ct)
     {

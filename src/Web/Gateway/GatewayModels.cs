@@ -32,7 +32,17 @@ public sealed record ApplicationClock(double AgencyWorkingMinutes, double Applic
 
 public sealed record ApplicationDetail(Guid ApplicationId, string ApplicantUsername, string PermitTypeCode, string? BusinessName, string Status,
     int? CurrentStep, string? AssignedRole, DateTimeOffset? DueAt, bool Overdue, string? ReceiptNumber, Decision? Decision,
-    IReadOnlyList<HistoryEntry> History, ApplicationClock? Clock);
+    IReadOnlyList<HistoryEntry> History, ApplicationClock? Clock, string? StatutoryWarning = null);
+
+public sealed record UploadedDocumentView(string RequirementCode, string Name, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+
+public sealed record ReviewSessionView(string Kind, DateTimeOffset ScheduledAt, string Location, int Changes);
+
+public sealed record InspectionReportView(string Sha256, long Size, string UploadedBy, DateTimeOffset UploadedAt);
+
+public sealed record TechnicalFileView(Guid ApplicationId, IReadOnlyDictionary<string, string> Data, string DefaultKind, int WorkingDays, string? Kind,
+    IReadOnlyList<ReviewSessionView> Sessions, DateTimeOffset? ReviewDueAt, string? ScheduledBy, InspectionReportView? InspectionReport,
+    string? Recommendation, string? Notes, string? RecommendedBy, DateTimeOffset? RecommendedAt);
 
 public sealed record UploadedDocument(Guid DocumentId, string Sha256);
 
@@ -41,7 +51,9 @@ public sealed record VerificationAnswer(string DocumentNumber, string Kind, Guid
 
 public sealed record VerificationVerdict(bool Authentic, string Reason, string? DocumentNumber, string Sha256, bool? SignatureIntact);
 
-public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue);
+public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue, string? StatutoryWarning = null);
 
 public sealed record PendingRegistration(Guid RegistrationId, string FullName, string Nik, string Email, DateTimeOffset SubmittedAt, DateTimeOffset DueAt,
     bool Overdue);
+
+public sealed record BusinessDataView(string BusinessName, string BusinessAddress, string Description);

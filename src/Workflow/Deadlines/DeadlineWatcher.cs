@@ -27,6 +27,9 @@ public sealed class DeadlineWatcher(
 {
     const string System = "sistem";
 
+    /// <summary>The words of the statutory deadline's warning, for officers (issue 10, point 6).</summary>
+    public const string StatutoryWarning = "Batas waktu layanan terlampaui";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -151,18 +154,22 @@ public sealed class DeadlineWatcher(
             return [];
         saga.StatutoryCheckAt = null;
         saga.StatutoryDeadlinePassed = true;
-        saga.History.Add(new PermitHistoryEntry(saga.CurrentStep ?? 10, "Melewati batas waktu layanan menurut peraturan (UU 30/2014 ps. 53)", System,
-            "System", now, "Permohonan yang tidak diputus dalam batas waktu dianggap dikabulkan secara hukum.", Overdue: true));
+        // The officers' warning, never the applicant's news: whether the permit counts as granted is for a decision to say.
+        saga.History.Add(new PermitHistoryEntry(saga.CurrentStep ?? 10, StatutoryWarning, System, "System", now,
+            "Batas waktu layanan menurut peraturan untuk jenis izin ini telah lewat tanpa keputusan. Segera putuskan.", Overdue: true,
+            OfficersOnly: true));
         var head = escalation.Options.Recipients[Roles.AgencyHead];
         return
         [
             OutboxMessage.Publish(new PermitStatutoryDeadlinePassed(saga.CorrelationId, saga.PermitTypeCode, saga.StatutoryDueAt!.Value, now), now),
             MailOutboxHandler.Create(new MailMessage(head, "Kepala DPMPTSP",
-                $"Batas waktu menurut peraturan terlewati: permohonan {saga.BusinessName}",
+                $"Batas waktu layanan terlampaui: permohonan {saga.BusinessName}",
                 $"""
-                Permohonan {saga.CorrelationId} ({saga.PermitTypeName}, {saga.BusinessName}) belum diputus hingga batas waktu layanan menurut
-                peraturan pada {PdfDocumentBuilder.IndonesianDateTime(calendar.ToAgencyTime(saga.StatutoryDueAt!.Value))}.
-                Menurut UU 30/2014 pasal 53 sebagaimana diubah, permohonan dianggap dikabulkan secara hukum.
+                Batas waktu layanan terlampaui. Permohonan {saga.CorrelationId} ({saga.PermitTypeName}, {saga.BusinessName}) belum diputus
+                hingga batas waktu layanan menurut peraturan pada {PdfDocumentBuilder.IndonesianDateTime(calendar.ToAgencyTime(saga.StatutoryDueAt!.Value))}.
+                Mohon segera diputus (UU 30/2014 pasal 53 sebagaimana diubah).
+
+                Pesan ini dikirim otomatis oleh aplikasi perizinan.
                 """), now),
         ];
     }

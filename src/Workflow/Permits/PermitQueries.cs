@@ -34,6 +34,7 @@ public sealed class PermitSagas(StorageFactory storage)
         nameof(PermitStateMachine.AwaitingSignature) => "AwaitingSignature",
         nameof(PermitStateMachine.Issued) => "Issued",
         nameof(PermitStateMachine.Rejected) => "Rejected",
+        nameof(PermitStateMachine.Withdrawn) => "Withdrawn",
         _ => state,
     };
 
@@ -56,7 +57,9 @@ public sealed class GetApplicationStatusConsumer(PermitSagas sagas, WorkingCalen
         await context.RespondAsync(new ApplicationStatus(s.CorrelationId, s.ApplicantUsername, s.PermitTypeCode, s.BusinessName,
             PermitSagas.Status(s.CurrentState), s.CurrentStep, s.AssignedRole, s.DueAt, PermitSagas.IsOverdue(s, now), s.ReceiptNumber,
             s.DocumentNumber is null ? null : s.DecisionKind, s.DocumentNumber,
-            s.History.Select(h => new HistoryEntry(h.Step, h.Action, h.Actor, h.Role, h.At, h.Note, h.Overdue)).ToList(),
+            s.History.Select(h => PermitHistory.ForApplicant(h) is { } shown
+                ? new HistoryEntry(h.Step, h.Action, h.Actor, h.Role, h.At, h.Note, h.Overdue, shown.Action, shown.Note)
+                : new HistoryEntry(h.Step, h.Action, h.Actor, h.Role, h.At, h.Note, h.Overdue, OfficersOnly: true)).ToList(),
             new ServiceClock(AgencyTime(s, now), ApplicantTime(s, now), s.Pauses.Select(p => new ClockPauseInfo(p.From, p.To, p.Reason, p.CausedBy)).ToList(),
                 s.StatutoryDueAt, s.StatutoryDeadlinePassed)));
     }
@@ -96,7 +99,7 @@ public sealed class GetTasksConsumer(PermitSagas sagas, TimeProvider time) : ICo
         var now = time.GetUtcNow();
         await context.RespondAsync(new TaskList(found.Select(f => f.Document)
             .Where(s => s.CurrentStep is not null)
-            .Select(s => new TaskItem(s.CorrelationId, s.CurrentStep!.Value, s.DueAt, PermitSagas.IsOverdue(s, now)))
+            .Select(s => new TaskItem(s.CorrelationId, s.CurrentStep!.Value, s.DueAt, PermitSagas.IsOverdue(s, now), s.StatutoryDeadlinePassed))
             .ToList()));
     }
 }

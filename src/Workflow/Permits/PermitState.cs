@@ -99,4 +99,36 @@ public sealed record StepRecord(int Step, string Role, string PermitTypeCode, Da
 
 public sealed record ClockPause(DateTimeOffset From, DateTimeOffset? To, string Reason, string CausedBy);
 
-public sealed record PermitHistoryEntry(int Step, string Action, string Actor, string Role, DateTimeOffset At, string? Note, bool Overdue);
+/// <summary>
+/// One line of the history. Officers read <see cref="Action"/> and <see cref="Note"/>; the applicant reads the public wording
+/// (<see cref="PublicAction"/>, <see cref="PublicNote"/>), or nothing for an entry <see cref="OfficersOnly"/>. Entries stored
+/// before the public wording was kept get it from <see cref="PermitHistory.ForApplicant"/>.
+/// </summary>
+public sealed record PermitHistoryEntry(int Step, string Action, string Actor, string Role, DateTimeOffset At, string? Note, bool Overdue,
+    string? PublicAction = null, string? PublicNote = null, bool OfficersOnly = false);
+
+/// <summary>What the applicant may read of the history: internal notes (technical notes, return notes of the verifiers and the head, alerts) stay with officers.</summary>
+public static class PermitHistory
+{
+    public static (string Action, string? Note)? ForApplicant(PermitHistoryEntry entry)
+    {
+        if (entry.OfficersOnly || entry.Role == "System")
+            return null;
+        if (entry.PublicAction is { } action)
+            return (action, entry.PublicNote);
+        // The applicant's own steps and the counter's (a return's note is written for the applicant) read as they are.
+        return entry.Role is Contracts.Roles.Applicant or Contracts.Roles.FrontOffice
+            ? (entry.Action, entry.Note)
+            : (PublicStep(entry.Step), null);
+    }
+
+    static string PublicStep(int step) => step switch
+    {
+        5 => "Kajian teknis dijadwalkan",
+        6 => "Kajian teknis berlangsung",
+        7 => "Draf keputusan disusun",
+        8 or 9 => "Draf keputusan diverifikasi",
+        10 => "Keputusan ditetapkan",
+        _ => "Permohonan diproses",
+    };
+}

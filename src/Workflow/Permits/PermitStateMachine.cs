@@ -1,5 +1,6 @@
 using MassTransit;
 using Ptsp.Contracts;
+using Ptsp.Contracts.Common;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Sagas;
@@ -18,15 +19,23 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     readonly WorkingCalendar _calendar;
     readonly ServiceLevels _levels;
     readonly Escalation _escalation;
+    readonly TimeProvider _time;
 
-    public PermitStateMachine(WorkingCalendar calendar, ServiceLevels levels, Escalation escalation)
+    public PermitStateMachine(WorkingCalendar calendar, ServiceLevels levels, Escalation escalation, TimeProvider time)
     {
+        _time = time;
         _calendar = calendar;
         _levels = levels;
         _escalation = escalation;
         InstanceState(x => x.CurrentState);
 
         Event(() => Created, x => x.CorrelateById(m => m.Message.ApplicationId));
+        // A withdrawal is a request the saga answers itself: only Workflow knows whether a decision was signed.
+        Event(() => Withdraw, x =>
+        {
+            x.CorrelateById(m => m.Message.ApplicationId);
+            x.OnMissingInstance(m => m.ExecuteAsync(c => c.RespondAsync(new CommandRefused(RefusalKind.NotFound, "Permohonan tidak ditemukan."))));
+        });
         CorrelateAll();
 
         // A late or repeated event for a step already passed changes nothing (exact repeats are skipped by the saga inbox).
@@ -105,9 +114,9 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
             When(Scheduled)
                 .Then(x =>
                 {
-                    var at = _calendar.ToAgencyTime(x.Message.ScheduledAt);
+                    var schedule = Schedule(x.Message);
                     Record(x.Saga, 5, "Data teknis dimasukkan dan kajian teknis dijadwalkan", x.Message.Officer, Roles.BackOffice, x.Message.RecordedAt,
-                        $"{ReviewName(x.Message.ReviewKind)} pada {at:dd-MM-yyyy HH:mm} di {x.Message.Location}");
+                        schedule, "Kajian teknis dijadwalkan", schedule);
                     var days = x.Saga.TechnicalReview?.WorkingDays ?? 1;
                     Enter(x.Saga, 6, Roles.TechnicalTeam, x.Message.RecordedAt, _calendar.WorkingDay * days);
                 })
@@ -116,13 +125,22 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         // Step 6: the technical team reports (BAP) and recommends; drafting follows.
         During(InTechnicalReview,
             When(ReportUploaded)
-                .Then(x => Record(x.Saga, 6, "Berita acara pemeriksaan (BAP) diunggah", x.Message.Officer, Roles.TechnicalTeam, x.Message.UploadedAt)),
+                .Then(x => Record(x.Saga, 6, "Berita acara pemeriksaan (BAP) diunggah", x.Message.Officer, Roles.TechnicalTeam, x.Message.UploadedAt,
+                    publicAction: "Peninjauan lapangan dilaksanakan")),
+            // The meeting or inspection moved (inside the NSPK window, which does not move): the history says when, where and why.
+            When(Rescheduled)
+                .Then(x =>
+                {
+                    var session = $"{ReviewName(x.Message.Session)} pada {Time(x.Message.ScheduledAt)} di {x.Message.Location}";
+                    Record(x.Saga, 6, $"Jadwal {ReviewName(x.Message.Session).ToLowerInvariant()} diubah", x.Message.Officer, x.Message.Role,
+                        x.Message.RescheduledAt, $"{session}. Alasan: {x.Message.Reason}", "Jadwal kajian teknis diubah", session);
+                }),
             When(Recommended)
                 .Then(x =>
                 {
                     x.Saga.Recommendation = x.Message.Recommendation;
                     Record(x.Saga, 6, x.Message.Recommendation == Recommendation.Approve ? "Rekomendasi teknis: disetujui" : "Rekomendasi teknis: ditolak",
-                        x.Message.Officer, Roles.TechnicalTeam, x.Message.IssuedAt, x.Message.Notes);
+                        x.Message.Officer, Roles.TechnicalTeam, x.Message.IssuedAt, x.Message.Notes, "Kajian teknis selesai");
                     x.Saga.Send(Queues.Address(Queues.OpenDrafting),
                         new OpenDrafting(x.Saga.CorrelationId, x.Saga.ApplicantUsername, x.Saga.ApplicantName, x.Saga.BusinessName, x.Saga.PermitTypeCode,
                             x.Saga.PermitTypeName, x.Message.Recommendation, x.Saga.ApplicantEmail, x.Saga.ReceiptNumber, x.Message.Notes),
@@ -145,7 +163,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                     x.Saga.Revision = x.Message.Revision;
                     x.Saga.DecisionKind = x.Message.Kind;
                     Record(x.Saga, 7, $"{(x.Message.Kind == DecisionKind.Permit ? "Draf izin" : "Draf surat penolakan")} disusun (revisi {x.Message.Revision})",
-                        x.Message.Officer, Roles.BackOffice, x.Message.DraftedAt);
+                        x.Message.Officer, Roles.BackOffice, x.Message.DraftedAt, publicAction: "Draf keputusan disusun");
                     Enter(x.Saga, 8, Roles.SectionHead, x.Message.DraftedAt, _levels[ServiceLevels.SectionHeadVerification]);
                 })
                 .TransitionTo(SectionHeadVerification));
@@ -155,7 +173,8 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
             When(Verified, x => x.Message.Role == Roles.SectionHead && x.Message.Revision == x.Saga.Revision)
                 .Then(x =>
                 {
-                    Record(x.Saga, 8, "Draf diverifikasi Kepala Seksi", x.Message.Officer, Roles.SectionHead, x.Message.VerifiedAt);
+                    Record(x.Saga, 8, "Draf diverifikasi Kepala Seksi", x.Message.Officer, Roles.SectionHead, x.Message.VerifiedAt,
+                        publicAction: "Draf keputusan diverifikasi Kepala Seksi");
                     Enter(x.Saga, 9, Roles.DivisionHead, x.Message.VerifiedAt, _levels[ServiceLevels.DivisionHeadVerification]);
                 })
                 .TransitionTo(DivisionHeadVerification),
@@ -168,7 +187,8 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
             When(Verified, x => x.Message.Role == Roles.DivisionHead && x.Message.Revision == x.Saga.Revision)
                 .Then(x =>
                 {
-                    Record(x.Saga, 9, "Draf diverifikasi Kepala Bidang", x.Message.Officer, Roles.DivisionHead, x.Message.VerifiedAt);
+                    Record(x.Saga, 9, "Draf diverifikasi Kepala Bidang", x.Message.Officer, Roles.DivisionHead, x.Message.VerifiedAt,
+                        publicAction: "Draf keputusan diverifikasi Kepala Bidang");
                     Enter(x.Saga, 10, Roles.AgencyHead, x.Message.VerifiedAt, _levels[ServiceLevels.Signing]);
                 })
                 .TransitionTo(AwaitingSignature),
@@ -189,7 +209,75 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                 .Then(x => Decide(x.Saga, x.Message.DocumentNumber, DecisionKind.Rejection, x.Message.Signer, x.Message.SignedAt,
                     $"Surat penolakan ditandatangani secara elektronik, nomor {x.Message.DocumentNumber}"))
                 .TransitionTo(Rejected));
+
+        // While the file is with the applicant (step 3, or returned at step 4) they may correct the business data (Intake decides).
+        During(Draft, ReturnedToApplicant,
+            When(Updated)
+                .Then(x =>
+                {
+                    x.Saga.BusinessName = x.Message.BusinessName;
+                    Record(x.Saga, 3, "Data usaha diubah", x.Message.ApplicantUsername, Roles.Applicant, x.Message.UpdatedAt);
+                }));
+
+        // The applicant may withdraw at any step before the decision: the history says so, the clock stops (no alert, no
+        // breach, no statutory warning), no desk holds the file, and the services that hold it close it.
+        During([Draft, AwaitingCompletenessCheck, ReturnedToApplicant, OpeningTechnicalReview, AwaitingTechnicalData, InTechnicalReview, OpeningDrafting,
+                InDrafting, SectionHeadVerification, DivisionHeadVerification, AwaitingSignature],
+            When(Withdraw, x => x.Message.ApplicantUsername == x.Saga.ApplicantUsername && Reason(x.Message.Reason) is null)
+                .Then(x => WithdrawNow(x.Saga, x.Message, _calendar))
+                .ThenAsync(x => x.RespondAsync(new CommandAccepted(x.Saga.CorrelationId)))
+                .TransitionTo(Withdrawn),
+            When(Withdraw, x => x.Message.ApplicantUsername == x.Saga.ApplicantUsername && Reason(x.Message.Reason) is not null)
+                .ThenAsync(x => x.RespondAsync(new CommandRefused(RefusalKind.Invalid, Reason(x.Message.Reason)!,
+                    new Dictionary<string, string[]> { ["reason"] = [Reason(x.Message.Reason)!] }))));
+        During(Issued, Rejected, Withdrawn,
+            When(Withdraw, x => x.Message.ApplicantUsername == x.Saga.ApplicantUsername)
+                .ThenAsync(x => x.RespondAsync(new CommandRefused(RefusalKind.Conflict,
+                    x.Saga.CurrentState == nameof(Withdrawn)
+                        ? "Permohonan ini sudah ditarik."
+                        : "Permohonan ini sudah diputus; permohonan yang sudah diputus tidak dapat ditarik.", CurrentStep: x.Saga.CurrentStep))));
+        DuringAny(
+            When(Withdraw, x => x.Message.ApplicantUsername != x.Saga.ApplicantUsername)
+                .ThenAsync(x => x.RespondAsync(new CommandRefused(RefusalKind.NotFound, "Permohonan tidak ditemukan."))));
     }
+
+    /// <summary>Why a reason is refused (null: fine); the reason is optional.</summary>
+    static string? Reason(string? reason) =>
+        reason is { Length: > 1000 } ? "Alasan penarikan paling banyak 1000 karakter." : null;
+
+    void WithdrawNow(PermitState saga, WithdrawApplication message, WorkingCalendar calendar)
+    {
+        var now = _time.GetUtcNow();
+        var step = saga.CurrentStep;
+        var reason = string.IsNullOrWhiteSpace(message.Reason) ? null : message.Reason.Trim();
+        Record(saga, step ?? 3, "Permohonan ditarik (dibatalkan) oleh pemohon", message.ApplicantUsername, Roles.Applicant, now, reason);
+        if (saga.Pauses.Count > 0 && saga.Pauses[^1].To is null)
+            saga.Pauses[^1] = saga.Pauses[^1] with { To = now };
+        // The running step was cut short, not missed: its time counts, but it is no step record (the SLA report counts finished steps).
+        if (saga.AssignedRole is { } role && saga.StepStartedAt is { } started)
+        {
+            var worked = calendar.Between(started, now);
+            if (role == Roles.Applicant)
+                saga.ApplicantTime += worked;
+            else
+                saga.AgencyTime += worked;
+        }
+
+        saga.AssignedRole = null;
+        saga.CurrentStep = null;
+        saga.StepStartedAt = now;
+        saga.DueAt = null;
+        saga.StatutoryCheckAt = null;
+        _escalation.Disarm(saga);
+        saga.Publish(new ApplicationWithdrawn(saga.CorrelationId, saga.ApplicantUsername, step, reason, now), now);
+    }
+
+    string Schedule(TechnicalReviewScheduled message) =>
+        message.ReviewKind == ReviewKind.Both && message.InspectionScheduledAt is { } inspection
+            ? $"Rapat teknis pada {Time(message.ScheduledAt)} di {message.Location}; peninjauan lapangan pada {Time(inspection)} di {message.InspectionLocation}"
+            : $"{ReviewName(message.ReviewKind)} pada {Time(message.ScheduledAt)} di {message.Location}";
+
+    string Time(DateTimeOffset at) => $"{_calendar.ToAgencyTime(at):dd-MM-yyyy HH:mm}";
 
     void CorrelateAll()
     {
@@ -206,6 +294,8 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         Event(() => DraftReturned, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => Signed, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => RefusalSigned, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => Updated, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => Rescheduled, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
     }
 
     /// <summary>The case moves to <paramref name="step"/>: <paramref name="role"/> must act within <paramref name="target"/> working time (none: the clock stops).</summary>
@@ -244,13 +334,19 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         saga.AnnouncedRole = saga.AssignedRole;
     }
 
-    static void Record(PermitState saga, int step, string action, string actor, string role, DateTimeOffset at, string? note = null) =>
-        saga.History.Add(new PermitHistoryEntry(step, action, actor, role, at, note, saga.DueAt is { } due && at > due));
+    /// <summary>
+    /// Adds a line to the history; <paramref name="publicAction"/>/<paramref name="publicNote"/> are what the applicant reads instead
+    /// (by default: the applicant's and the counter's entries as they are, others by the step's public wording without the note).
+    /// </summary>
+    static void Record(PermitState saga, int step, string action, string actor, string role, DateTimeOffset at, string? note = null,
+        string? publicAction = null, string? publicNote = null) =>
+        saga.History.Add(new PermitHistoryEntry(step, action, actor, role, at, note, saga.DueAt is { } due && at > due, publicAction, publicNote));
 
     void BackToDrafting(PermitState saga, int step, DecisionReturned message)
     {
         var who = step switch { 8 => "Kepala Seksi", 9 => "Kepala Bidang", _ => "Kepala DPMPTSP" };
-        Record(saga, step, $"Draf dikembalikan oleh {who} untuk diperbaiki", message.Officer, message.Role, message.ReturnedAt, message.Note);
+        Record(saga, step, $"Draf dikembalikan oleh {who} untuk diperbaiki", message.Officer, message.Role, message.ReturnedAt, message.Note,
+            "Draf keputusan diperbaiki");
         Enter(saga, 7, Roles.BackOffice, message.ReturnedAt, _levels[ServiceLevels.Drafting]);
     }
 
@@ -259,7 +355,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         saga.DocumentNumber = documentNumber;
         saga.DecisionKind = kind;
         saga.StatutoryCheckAt = null;
-        Record(saga, 10, action, signer, Roles.AgencyHead, at);
+        Record(saga, 10, action, signer, Roles.AgencyHead, at, publicAction: action);
         Enter(saga, null, null, at, null);
     }
 
@@ -296,6 +392,9 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
 
     public State Rejected { get; private set; } = null!;
 
+    /// <summary>The applicant withdrew the application before the decision.</summary>
+    public State Withdrawn { get; private set; } = null!;
+
     public Event<ApplicationCreated> Created { get; private set; } = null!;
 
     public Event<ApplicationSubmitted> Submitted { get; private set; } = null!;
@@ -323,4 +422,10 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     public Event<PermitIssued> Signed { get; private set; } = null!;
 
     public Event<PermitRejected> RefusalSigned { get; private set; } = null!;
+
+    public Event<ApplicationUpdated> Updated { get; private set; } = null!;
+
+    public Event<TechnicalReviewRescheduled> Rescheduled { get; private set; } = null!;
+
+    public Event<WithdrawApplication> Withdraw { get; private set; } = null!;
 }

@@ -17,6 +17,9 @@ public sealed partial record ApplicantFile(ApplicationDetail Detail, PermitType 
     /// <summary>Documents can be uploaded or replaced while the file is with the applicant.</summary>
     public bool WithApplicant => IsDraft || IsReturned;
 
+    /// <summary>An application may be withdrawn until a decision is signed.</summary>
+    public static bool CanWithdraw(string status) => status is not ("Issued" or "Rejected" or "Withdrawn" or "Revoked");
+
     public int UploadedCount => Type.RequiredDocuments.Count(d => Uploaded.GetValueOrDefault(d.Code));
 
     public static async Task<ApplicantFile> LoadAsync(GatewayClient gateway, Guid id, bool withDocuments, CancellationToken ct)

@@ -8,5 +8,11 @@ public sealed class DetailModel(GatewayClient gateway) : PageModel
 {
     public ApplicantFile Application { get; private set; } = null!;
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct) => Application = await ApplicantFile.LoadAsync(gateway, id, withDocuments: false, ct);
+    public string? Notice { get; private set; }
+
+    public async Task OnGetAsync(Guid id, bool diubah, bool ditarik, CancellationToken ct)
+    {
+        Application = await ApplicantFile.LoadAsync(gateway, id, withDocuments: false, ct);
+        Notice = ditarik ? "Permohonan Anda sudah ditarik dan tidak diproses lagi." : diubah ? "Data usaha sudah diubah." : null;
+    }
 }

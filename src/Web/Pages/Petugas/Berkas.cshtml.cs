@@ -28,6 +28,23 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
     [BindProperty] public string? Kewajiban { get; set; }
     [BindProperty] public string? Alasan { get; set; }
     [BindProperty] public IFormFile? Bap { get; set; }
+    [BindProperty] public string? JadwalPeninjauan { get; set; }
+    [BindProperty] public string? LokasiPeninjauan { get; set; }
+    [BindProperty] public string? Sesi { get; set; }
+    [BindProperty] public string? JadwalBaru { get; set; }
+    [BindProperty] public string? LokasiBaru { get; set; }
+    [BindProperty] public string? Alasan { get; set; }
+
+    /// <summary>The requirement documents as uploaded (name, type, size, sha256, time): what the officer judges.</summary>
+    public IReadOnlyList<UploadedDocumentView> Documents { get; private set; } = [];
+
+    /// <summary>The technical file, for the roles whose steps judge on it (not the counter); null before step 5 or for them.</summary>
+    public TechnicalFileView? Technical { get; private set; }
+
+    /// <summary>Step 6: back office (who scheduled) and the technical team (who holds it) may move a meeting or inspection.</summary>
+    public bool CanReschedule => Detail.CurrentStep == 6 && (User.IsInRole("BackOffice") || User.IsInRole("TechnicalTeam"));
+
+    static readonly string[] TechnicalReaders = ["BackOffice", "TechnicalTeam", "SectionHead", "DivisionHead", "AgencyHead"];
 
     public ApplicationDetail Detail { get; private set; } = null!;
 
@@ -41,7 +58,7 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
 
     public string? Notice { get; private set; }
 
-    public async Task OnGetAsync(Guid id, int? sebelum, string? bap, CancellationToken ct)
+    public async Task OnGetAsync(Guid id, int? sebelum, string? bap, string? jadwal, CancellationToken ct)
     {
         await LoadAsync(id, ct);
         // The API answered 202: wait a moment for the file to reach its next step and its next desk (between two
@@ -60,6 +77,8 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
                 : $"Status berkas: {Words.Status(Detail.Status)}.");
         else if (bap is not null)
             Notice = "Berita Acara Pemeriksaan (BAP) sudah diunggah.";
+        else if (jadwal is not null)
+            Notice = "Jadwal baru sudah disimpan dan tercatat di riwayat.";
         PrefillDefaults();
     }
 
@@ -83,8 +102,11 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
         }
         catch (GatewayProblem problem) when (problem.Status is 400 or 409)
         {
-            // The owning service's refusal (e.g. the BAP is still missing) belongs on the form, not on an error page.
-            AddError(FirstField(), problem.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? problem.Title);
+            // The owning service's refusal (e.g. the BAP is still missing, a date outside the NSPK window) belongs on the form.
+            if (Detail.CurrentStep == 5)
+                AddErrors(problem, StepFiveFields, FirstField());
+            else
+                AddError(FirstField(), problem.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? problem.Title);
             return Page();
         }
 
@@ -117,12 +139,77 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
         return Redirect($"/tugas/{id}?bap=1");
     }
 
+    /// <summary>SOP step 6: a meeting or inspection moves, inside the NSPK window, for a reason the history keeps.</summary>
+    public async Task<IActionResult> OnPostJadwalAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (!CanReschedule)
+            return Redirect("/tidak-berwenang");
+        if (Sesi is not ("Meeting" or "Inspection"))
+            AddError("sesi", "Pilih rapat atau peninjauan lapangan.");
+        var at = LocalTime(JadwalBaru);
+        if (at is null)
+            AddError("jadwalBaru", "Isi tanggal dan jam yang baru, mis. 01/12/2026 09.00.");
+        if (string.IsNullOrWhiteSpace(Alasan))
+            AddError("alasan", "Tulis alasan perubahan jadwal.");
+        if (Errors.Count > 0)
+            return Page();
+        try
+        {
+            await gateway.ActAsync(id, "review-schedule",
+                new { session = Sesi, scheduledAt = at, location = string.IsNullOrWhiteSpace(LokasiBaru) ? null : LokasiBaru.Trim(), reason = Alasan!.Trim() }, ct);
+        }
+        catch (GatewayProblem problem) when (problem.Status is 400 or 409)
+        {
+            AddErrors(problem, new Dictionary<string, string> { ["session"] = "sesi", ["scheduledAt"] = "jadwalBaru", ["location"] = "lokasiBaru", ["reason"] = "alasan" },
+                "jadwalBaru");
+            return Page();
+        }
+
+        return Redirect($"/tugas/{id}?jadwal=1");
+    }
+
     async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Detail = await gateway.ApplicationAsync(id, ct);
         Type = (await gateway.PermitTypesAsync(ct)).FirstOrDefault(t => t.Code == Detail.PermitTypeCode)
                ?? throw new GatewayProblem(StatusCodes.Status404NotFound, "Jenis izin berkas ini tidak lagi ada dalam katalog.");
+        Documents = await gateway.DocumentsAsync(id, ct);
+        if (TechnicalReaders.Any(User.IsInRole) && Detail.ReceiptNumber is not null)
+            Technical = await gateway.TechnicalFileAsync(id, ct);
     }
+
+    static readonly Dictionary<string, string> StepFiveFields = new()
+    {
+        ["data"] = "dataTeknis",
+        ["review.kind"] = "jenisKajian",
+        ["review.scheduledAt"] = "jadwal",
+        ["review.location"] = "lokasi",
+        ["review.inspection.scheduledAt"] = "jadwalPeninjauan",
+        ["review.inspection.location"] = "lokasiPeninjauan",
+    };
+
+    DateTimeOffset? LocalTime(string? value) =>
+        DateTime.TryParseExact(value, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local))
+            : null;
+
+    /// <summary>"PDF", "JPEG", "PNG" from the content type.</summary>
+    public static string FileKind(string contentType) => contentType switch
+    {
+        "application/pdf" => "PDF",
+        "image/jpeg" => "JPEG",
+        "image/png" => "PNG",
+        _ => contentType,
+    };
+
+    /// <summary>"245 KB", "1,2 MB".</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} bita",
+        < 1024 * 1024 => $"{Math.Ceiling(bytes / 1024.0):0} KB",
+        _ => (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("id-ID")) + " MB",
+    };
 
     void PrefillDefaults()
     {
@@ -201,11 +288,32 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
                     AddError("jadwal", "Isi tanggal dan jam kajian, mis. 01/12/2026 09.00.");
                 if (string.IsNullOrWhiteSpace(Lokasi))
                     AddError("lokasi", "Isi tempat rapat atau lokasi peninjauan.");
+                // "Both": the inspection is scheduled on its own.
+                var both = JenisKajian == "Both";
+                var inspectionAt = both ? LocalTime(JadwalPeninjauan) : null;
+                if (both && inspectionAt is null)
+                    AddError("jadwalPeninjauan", "Isi tanggal dan jam peninjauan lapangan.");
+                if (both && string.IsNullOrWhiteSpace(LokasiPeninjauan))
+                    AddError("lokasiPeninjauan", "Isi lokasi peninjauan lapangan.");
                 summary.AddRange(data.Select(d => ($"Data teknis: {d.Key}", d.Value)));
                 summary.Add(("Jenis kajian", JenisKajian is null ? "" : Words.ReviewKind(JenisKajian)));
-                summary.Add(("Jadwal", scheduled is { } at ? words.Long(at) : ""));
-                summary.Add(("Tempat", Lokasi?.Trim() ?? ""));
-                return ("technical-data", new { data, review = new { kind = JenisKajian, scheduledAt = scheduled, location = Lokasi?.Trim() } }, summary);
+                summary.Add((both ? "Jadwal rapat" : "Jadwal", scheduled is { } at ? words.Long(at) : ""));
+                summary.Add((both ? "Tempat rapat" : "Tempat", Lokasi?.Trim() ?? ""));
+                if (both)
+                {
+                    summary.Add(("Jadwal peninjauan lapangan", inspectionAt is { } i ? words.Long(i) : ""));
+                    summary.Add(("Lokasi peninjauan lapangan", LokasiPeninjauan?.Trim() ?? ""));
+                }
+
+                return ("technical-data", new
+                {
+                    data,
+                    review = new
+                    {
+                        kind = JenisKajian, scheduledAt = scheduled, location = Lokasi?.Trim(),
+                        inspection = both ? new { scheduledAt = inspectionAt, location = LokasiPeninjauan?.Trim() } : null,
+                    },
+                }, summary);
 
             case 6:
                 if (Keputusan is not ("Approve" or "Reject"))

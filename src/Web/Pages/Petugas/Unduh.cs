@@ -4,7 +4,7 @@ using Ptsp.Web.Gateway;
 
 namespace Ptsp.Web.Pages.Petugas;
 
-/// <summary>An officer's downloads of a file: requirement documents, receipt, draft preview, decision (streamed from the Gateway).</summary>
+/// <summary>An officer's downloads of a file: requirement documents, receipt, BAP, draft preview, decision (streamed from the Gateway).</summary>
 public sealed class PetugasUnduhModel(GatewayClient gateway) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, string what, string? code, CancellationToken ct)
@@ -15,6 +15,7 @@ public sealed class PetugasUnduhModel(GatewayClient gateway) : PageModel
             ("tanda-terima", null) => "receipt",
             ("draf", null) => "draft",
             ("keputusan", null) => "decision",
+            ("bap", null) => "inspection-report",
             _ => null,
         };
         if (path is null)
