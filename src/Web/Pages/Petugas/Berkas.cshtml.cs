@@ -33,7 +33,7 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
     [BindProperty] public string? Sesi { get; set; }
     [BindProperty] public string? JadwalBaru { get; set; }
     [BindProperty] public string? LokasiBaru { get; set; }
-    [BindProperty] public string? Alasan { get; set; }
+    [BindProperty] public string? AlasanJadwal { get; set; }
 
     /// <summary>The requirement documents as uploaded (name, type, size, sha256, time): what the officer judges.</summary>
     public IReadOnlyList<UploadedDocumentView> Documents { get; private set; } = [];
@@ -150,14 +150,14 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
         var at = LocalTime(JadwalBaru);
         if (at is null)
             AddError("jadwalBaru", "Isi tanggal dan jam yang baru, mis. 01/12/2026 09.00.");
-        if (string.IsNullOrWhiteSpace(Alasan))
-            AddError("alasan", "Tulis alasan perubahan jadwal.");
+        if (string.IsNullOrWhiteSpace(AlasanJadwal))
+            AddError("alasanJadwal", "Tulis alasan perubahan jadwal.");
         if (Errors.Count > 0)
             return Page();
         try
         {
             await gateway.ActAsync(id, "review-schedule",
-                new { session = Sesi, scheduledAt = at, location = string.IsNullOrWhiteSpace(LokasiBaru) ? null : LokasiBaru.Trim(), reason = Alasan!.Trim() }, ct);
+                new { session = Sesi, scheduledAt = at, location = string.IsNullOrWhiteSpace(LokasiBaru) ? null : LokasiBaru.Trim(), reason = AlasanJadwal!.Trim() }, ct);
         }
         catch (GatewayProblem problem) when (problem.Status is 400 or 409)
         {
