@@ -25,7 +25,7 @@ public static class ServiceDefaults
     {
         builder.AddHostDefaults(serviceName);
         builder.Services.TryAddSingleton<WorkingCalendar>();
-        builder.Services.TryAddSingleton(sp => new ServiceLevels(builder.Configuration, sp.GetRequiredService<CalendarOptions>()));
+        builder.Services.TryAddSingleton(sp => new ServiceLevels(builder.Configuration));
 
         builder.Services.TryAddSingleton<StorageFactory>();
         builder.Services.TryAddSingleton<Documents.PublicSite>();

@@ -58,7 +58,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         .AddSingleton<StorageFactory>()
         .AddSingleton(CalendarOptions.From(configuration))
         .AddSingleton<WorkingCalendar>()
-        .AddSingleton(sp => new ServiceLevels(configuration, sp.GetRequiredService<CalendarOptions>()))
+        .AddSingleton(sp => new ServiceLevels(configuration))
         .AddSingleton<RegistrationSagas>()
         .AddSingleton<PermitSagas>()
         .AddSingleton<EscalationOptions>()
