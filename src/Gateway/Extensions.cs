@@ -31,7 +31,9 @@ public static class Extensions
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy("Officers", p => Active(p).RequireRole(Roles.Officers))
             .AddPolicy(Verifiers, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead))
-            .AddPolicy(ReportsApi.Supervisors, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead, Roles.AgencyHead));
+            .AddPolicy(ReportsApi.Supervisors, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead, Roles.AgencyHead))
+            .AddPolicy(CalendarApi.Readers, p => Active(p).RequireRole(CalendarApi.ReaderRoles))
+            .AddPolicy(CalendarApi.Keepers, p => Active(p).RequireRole(Roles.Administrator));
         foreach (var role in Roles.Officers.Append(Roles.Applicant))
             builder.Services.AddAuthorizationBuilder().AddPolicy(role, p => Active(p).RequireRole(role));
 
@@ -73,6 +75,8 @@ public static class Extensions
             bus.AddRequestClient<GetTasks>(timeout);
             bus.AddRequestClient<GetDecisionVerification>(timeout);
             bus.AddRequestClient<GetSlaReport>(timeout);
+            bus.AddRequestClient<Ptsp.Contracts.Calendar.GetCalendar>(timeout);
+            bus.AddRequestClient<Ptsp.Contracts.Calendar.SetCalendarYear>(timeout);
             // The push channel: a queue of this Gateway's own (auto-deleted), so each replica hears every change.
             bus.AddConsumer<ApplicationProgressedConsumer>().Endpoint(e =>
             {
@@ -103,6 +107,7 @@ public static class Extensions
         app.MapApplicationsApi();
         app.MapVerificationApi();
         app.MapReportsApi();
+        app.MapCalendarApi();
         app.MapStreamApi();
         return app;
     }
