@@ -44,6 +44,21 @@ public sealed class CalendarApiTests(InProcessPtsp ptsp) : IClassFixture<InProce
         Assert.Equal(("admin", "Administrator"), (moved.Get<string>("actor"), moved.Get<string>("role")));
         Assert.Contains(expected.ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture), moved.Get<string>("note"));
 
+        // The file and the worklist say the working time left, counted with the new calendar by the Gateway (the web app only shows it).
+        var counted = new WorkingCalendar(new CalendarOptions { Holidays = [new Holiday(day, "Cuti bersama Uji")] });
+        var from = DateTimeOffset.UtcNow;
+        var detail = await DetailAsync(id, frontOffice);
+        var tasksResponse = await ptsp.Api.GetAsync("/api/v1/tasks", frontOffice);
+        await PtspClient.Expect(tasksResponse, HttpStatusCode.OK);
+        var tasks = JsonNode.Parse(await tasksResponse.Content.ReadAsStringAsync())!.AsArray();
+        var to = DateTimeOffset.UtcNow;
+        var (most, least) = ((int)counted.Between(from, expected).TotalMinutes, (int)counted.Between(to, expected).TotalMinutes);
+        Assert.InRange(detail.Get<int>("workingMinutesLeft"), least, most);
+        Assert.Equal(0, detail.Get<int>("workingMinutesOverdue"));
+        var item = Assert.Single(tasks, t => t.Get<Guid>("applicationId") == id)!;
+        Assert.InRange(item.Get<int>("workingMinutesLeft"), least, most);
+        Assert.Equal(0, item.Get<int>("workingMinutesOverdue"));
+
         // Every officer reads the calendar; the same year again changes nothing (no new revision, no second history line).
         var read = await PtspClient.Json(await ptsp.Api.GetAsync($"/api/v1/calendar?year={day.Year}", frontOffice));
         Assert.Equal((1L, "admin"), (read.Get<long>("revision"), read.Get<string>("changedBy")));

@@ -32,7 +32,7 @@ public sealed record ApplicationClock(double AgencyWorkingMinutes, double Applic
 
 public sealed record ApplicationDetail(Guid ApplicationId, string ApplicantUsername, string PermitTypeCode, string? BusinessName, string Status,
     int? CurrentStep, string? AssignedRole, DateTimeOffset? DueAt, bool Overdue, string? ReceiptNumber, Decision? Decision,
-    IReadOnlyList<HistoryEntry> History, ApplicationClock? Clock);
+    IReadOnlyList<HistoryEntry> History, ApplicationClock? Clock, int? WorkingMinutesLeft = null, int? WorkingMinutesOverdue = null);
 
 public sealed record UploadedDocument(Guid DocumentId, string Sha256);
 
@@ -41,7 +41,7 @@ public sealed record VerificationAnswer(string DocumentNumber, string Kind, Guid
 
 public sealed record VerificationVerdict(bool Authentic, string Reason, string? DocumentNumber, string Sha256, bool? SignatureIntact);
 
-public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue);
+public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue, int? WorkingMinutesLeft = null, int? WorkingMinutesOverdue = null);
 
 public sealed record PendingRegistration(Guid RegistrationId, string FullName, string Nik, string Email, DateTimeOffset SubmittedAt, DateTimeOffset DueAt,
     bool Overdue);
