@@ -33,7 +33,13 @@ public static class ServiceDefaults
             builder.Properties[typeof(CalendarChangedConsumer)] = true;
             builder.ConfigureBus(bus =>
             {
-                bus.AddConsumer<CalendarChangedConsumer>().Endpoint(e => e.Name = $"calendar-changed-{serviceName}");
+                // A queue of this process's own (auto-deleted), so every replica of a service hears every change; a change missed
+                // while the process was down comes with the start-up request.
+                bus.AddConsumer<CalendarChangedConsumer>().Endpoint(e =>
+                {
+                    e.Temporary = true;
+                    e.InstanceId = $"{Environment.ProcessId}-{MassTransit.NewId.NextGuid():N}";
+                });
                 bus.AddRequestClient<Contracts.Calendar.GetCalendarInForce>(MassTransit.RequestTimeout.After(s: 10));
             });
             builder.Services.AddHostedService<CalendarStartupSync>();

@@ -61,6 +61,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         .AddSingleton(sp => new ServiceLevels(configuration))
         .AddSingleton<RegistrationSagas>()
         .AddSingleton<PermitSagas>()
+        .AddSingleton<Calendar.AgencyCalendar>()
         .AddSingleton<EscalationOptions>()
         .AddSingleton<Escalation>()
         .AddSingleton<DeadlineWatcher>();

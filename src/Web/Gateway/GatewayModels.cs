@@ -45,3 +45,13 @@ public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueA
 
 public sealed record PendingRegistration(Guid RegistrationId, string FullName, string Nik, string Email, DateTimeOffset SubmittedAt, DateTimeOffset DueAt,
     bool Overdue);
+
+/// <summary>The agency's working calendar for a year (issue 15): the week's windows, holidays, special working hours.</summary>
+public sealed record CalendarView(int Year, long Revision, string TimeZone, IReadOnlyDictionary<string, string> Week, IReadOnlyList<CalendarHoliday> Holidays,
+    IReadOnlyList<WorkingHoursPeriod> Overrides, string? ChangedBy, DateTimeOffset? ChangedAt);
+
+public sealed record CalendarHoliday(DateOnly Date, string Name);
+
+public sealed record WorkingHoursPeriod(string Name, DateOnly From, DateOnly To, IReadOnlyDictionary<string, string> Week);
+
+public sealed record CalendarYear(IReadOnlyList<CalendarHoliday> Holidays, IReadOnlyList<WorkingHoursPeriod> Overrides);
