@@ -34,7 +34,9 @@ public static class Extensions
             .AddPolicy(ApplicationsApi.TechnicalReaders, p => Active(p).RequireRole(Roles.BackOffice, Roles.TechnicalTeam, Roles.SectionHead, Roles.DivisionHead,
                 Roles.AgencyHead))
             .AddPolicy(ApplicationsApi.Schedulers, p => Active(p).RequireRole(Roles.BackOffice, Roles.TechnicalTeam))
-            .AddPolicy(ReportsApi.Supervisors, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead, Roles.AgencyHead));
+            .AddPolicy(ReportsApi.Supervisors, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead, Roles.AgencyHead))
+            .AddPolicy(CalendarApi.Readers, p => Active(p).RequireRole(CalendarApi.ReaderRoles))
+            .AddPolicy(CalendarApi.Keepers, p => Active(p).RequireRole(Roles.Administrator));
         foreach (var role in Roles.Officers.Append(Roles.Applicant))
             builder.Services.AddAuthorizationBuilder().AddPolicy(role, p => Active(p).RequireRole(role));
 
@@ -82,6 +84,8 @@ public static class Extensions
             bus.AddRequestClient<GetTasks>(timeout);
             bus.AddRequestClient<GetDecisionVerification>(timeout);
             bus.AddRequestClient<GetSlaReport>(timeout);
+            bus.AddRequestClient<Ptsp.Contracts.Calendar.GetCalendar>(timeout);
+            bus.AddRequestClient<Ptsp.Contracts.Calendar.SetCalendarYear>(timeout);
             // The push channel: a queue of this Gateway's own (auto-deleted), so each replica hears every change.
             bus.AddConsumer<ApplicationProgressedConsumer>().Endpoint(e =>
             {
@@ -112,6 +116,7 @@ public static class Extensions
         app.MapApplicationsApi();
         app.MapVerificationApi();
         app.MapReportsApi();
+        app.MapCalendarApi();
         app.MapStreamApi();
         return app;
     }

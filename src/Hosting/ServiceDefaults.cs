@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Trace;
+using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Mail;
 using Ptsp.Hosting.Outbox;
@@ -25,7 +26,24 @@ public static class ServiceDefaults
     {
         builder.AddHostDefaults(serviceName);
         builder.Services.TryAddSingleton<WorkingCalendar>();
-        builder.Services.TryAddSingleton(sp => new ServiceLevels(builder.Configuration, sp.GetRequiredService<CalendarOptions>()));
+        builder.Services.TryAddSingleton(sp => new ServiceLevels(builder.Configuration));
+        if (!builder.Properties.ContainsKey(typeof(CalendarChangedConsumer)))
+        {
+            // The administrator's calendar reaches every service: its change event on a queue of the process's own, and at start-up from Workflow.
+            builder.Properties[typeof(CalendarChangedConsumer)] = true;
+            builder.ConfigureBus(bus =>
+            {
+                // A queue of this process's own (auto-deleted), so every replica of a service hears every change; a change missed
+                // while the process was down comes with the start-up request.
+                bus.AddConsumer<CalendarChangedConsumer>().Endpoint(e =>
+                {
+                    e.Temporary = true;
+                    e.InstanceId = $"{Environment.ProcessId}-{MassTransit.NewId.NextGuid():N}";
+                });
+                bus.AddRequestClient<Contracts.Calendar.GetCalendarInForce>(MassTransit.RequestTimeout.After(s: 10));
+            });
+            builder.Services.AddHostedService<CalendarStartupSync>();
+        }
 
         builder.Services.TryAddSingleton<StorageFactory>();
         builder.Services.TryAddSingleton<Documents.PublicSite>();

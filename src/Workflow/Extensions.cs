@@ -22,6 +22,7 @@ public static class Extensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
         builder.Services.AddSingleton<RegistrationSagas>();
         builder.Services.AddSingleton<PermitSagas>();
+        builder.Services.AddSingleton<Calendar.AgencyCalendar>();
         builder.ConfigureBus(bus => bus.AddWorkflowConsumers());
         return builder;
     }
@@ -38,5 +39,9 @@ public static class Extensions
         bus.AddConsumer<GetApplicationsConsumer>();
         bus.AddConsumer<GetTasksConsumer>();
         bus.AddConsumer<GetSlaReportConsumer>();
+        bus.AddConsumer<Calendar.GetCalendarConsumer>();
+        bus.AddConsumer<Calendar.GetCalendarInForceConsumer>();
+        bus.AddConsumer<Calendar.SetCalendarYearConsumer>();
+        bus.AddConsumer<Calendar.RecomputeDueTimesConsumer>();
     }
 }

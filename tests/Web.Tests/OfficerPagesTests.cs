@@ -19,6 +19,9 @@ public sealed class OfficerPagesTests(WebFixture web)
         var officer = await web.NewPageAsync();
         await WebFixture.SignInAsync(officer, "frontoffice", WebFixture.OfficerPassword);
         await WebFixture.ReloadUntilAsync(officer, officer.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(Regex.Escape(business)) }));
+        // Its due time in people's terms: the working time left, as the API counted it with the agency's calendar.
+        await Assertions.Expect(officer.GetByRole(AriaRole.Row, new() { NameRegex = new Regex(Regex.Escape(business)) }))
+            .ToContainTextAsync(new Regex(@"Sisa waktu kerja \d+ jam \d+ menit"));
         await WebFixture.CheckPageAsync(officer, "41-tugas-saya");
         // The filter: a file within its due time is not among the overdue ones.
         await officer.GetByLabel("Hanya yang terlambat").CheckAsync();
@@ -28,6 +31,7 @@ public sealed class OfficerPagesTests(WebFixture web)
         await officer.GotoAsync("/tugas?langkah=4");
         await officer.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(Regex.Escape(business)) }).ClickAsync();
         await Assertions.Expect(officer.Locator("#judul-tindakan")).ToHaveTextAsync("Tindakan: Pemeriksaan kelengkapan berkas");
+        await Assertions.Expect(officer.Locator("#sisa-waktu")).ToHaveTextAsync(new Regex(@"^Sisa waktu kerja \d+ jam \d+ menit$"));
         await WebFixture.CheckPageAsync(officer, "42-berkas-kelengkapan");
 
         // Without a choice the form says what is missing, next to the field.

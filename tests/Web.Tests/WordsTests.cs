@@ -29,4 +29,13 @@ public sealed class WordsTests
         Assert.Equal("Menunggu tanda tangan", Words.Status("AwaitingSignature"));
         Assert.Equal("Kepala Bidang (Kabid)", Words.Role("DivisionHead"));
     }
+
+    [Fact]
+    public void Working_time_left_and_overdue_read_in_hours_and_minutes()
+    {
+        Assert.Equal("Sisa waktu kerja 0 jam 25 menit", Words.TimeLeft(false, 25, 0));
+        Assert.Equal("Sisa waktu kerja 7 jam 30 menit", Words.TimeLeft(false, 450, 0));
+        Assert.Equal("Terlambat 1 jam 10 menit (waktu kerja)", Words.TimeLeft(true, 0, 70));
+        Assert.Null(Words.TimeLeft(false, null, null));
+    }
 }

@@ -22,8 +22,8 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
     static readonly TimeSpan Wib = TimeSpan.FromHours(7);
     const string Holiday = "2026-11-30";
 
-    // Friday 27 November 2026, 15:30 WIB.
-    readonly FakeTimeProvider _time = new(At(27, 15, 30));
+    // Friday 27 November 2026, 16:00 WIB: half an hour before Friday's 16:30 close.
+    readonly FakeTimeProvider _time = new(At(27, 16));
     readonly Guid _id = NewId.NextGuid();
     WorkflowTestHost _host = null!;
     IDocumentCollection<PermitState> _sagas = null!;
@@ -80,13 +80,13 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
     {
         await Submit();
         var submitted = await Saga();
-        // One working hour from Friday 15:30: 30 minutes on Friday, Monday is a holiday, 30 minutes on Tuesday.
+        // One working hour from Friday 16:00: 30 minutes on Friday, Monday is a holiday, 30 minutes on Tuesday.
         Assert.Equal(At(31, 8), submitted.DueAt);
-        Assert.Equal((AlertLevel.FirstWarning, At(27, 16)), (submitted.NextAlert, submitted.NextAlertAt));
+        Assert.Equal((AlertLevel.FirstWarning, At(27, 16, 30)), (submitted.NextAlert, submitted.NextAlertAt));
 
-        Assert.Equal(0, await SweepAt(At(27, 15, 59)));
-        Assert.Equal(1, await SweepAt(At(27, 16)));     // 50 %: 30 working minutes
-        Assert.Equal(0, await SweepAt(At(27, 16)));     // once
+        Assert.Equal(0, await SweepAt(At(27, 16, 29)));
+        Assert.Equal(1, await SweepAt(At(27, 16, 30)));     // 50 %: 30 working minutes
+        Assert.Equal(0, await SweepAt(At(27, 16, 30)));     // once
         Assert.Equal(0, await SweepAt(At(30, 12)));     // the holiday counts for nothing
         Assert.Equal(0, await SweepAt(At(31, 7, 47)));
         Assert.Equal(1, await SweepAt(At(31, 7, 48)));  // 80 %: 48 working minutes
@@ -96,7 +96,7 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
 
         var saga = await Saga();
         Assert.Equal([AlertLevel.FirstWarning, AlertLevel.SecondWarning, AlertLevel.Breach], saga.Alerts.Select(a => a.Level));
-        Assert.Equal([At(27, 16), At(31, 7, 48), At(31, 8)], saga.Alerts.Select(a => a.At));
+        Assert.Equal([At(27, 16, 30), At(31, 7, 48), At(31, 8)], saga.Alerts.Select(a => a.At));
         Assert.Equal(["frontoffice@dpmptsp.purwakartakab.go.id", "frontoffice@dpmptsp.purwakartakab.go.id", "kasi.perizinan@dpmptsp.purwakartakab.go.id"],
             saga.Alerts.Select(a => a.Recipient));
         var breach = Assert.Single(saga.History, h => h.Action.StartsWith("Melewati batas waktu", StringComparison.Ordinal));
@@ -151,9 +151,10 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         Assert.Equal(At(32, 10, 30), resubmitted.NextAlertAt);
         var pause = Assert.Single(resubmitted.Pauses);
         Assert.Equal((At(31, 7, 40), At(32, 10), "KTP buram", "frontoffice"), (pause.From, pause.To, pause.Reason, pause.CausedBy));
-        // Agency: Friday 15:30–16:00 and Tuesday 07:30–07:40. Applicant: Tuesday 07:40–16:00 and Wednesday 07:30–10:00.
+        // Agency: Friday 16:00–16:30 and Tuesday 07:30–07:40. Applicant: Tuesday 07:40–12:00 and 13:00–16:00 (lunch is no
+        // one's time) and Wednesday 07:30–10:00.
         Assert.Equal(TimeSpan.FromMinutes(40), resubmitted.AgencyTime);
-        Assert.Equal(TimeSpan.FromMinutes(500 + 150), resubmitted.ApplicantTime);
+        Assert.Equal(TimeSpan.FromMinutes(260 + 180 + 150), resubmitted.ApplicantTime);
 
         Assert.Equal(1, await SweepAt(At(32, 10, 30)));
         Assert.Equal(1, await SweepAt(At(32, 11)));
@@ -166,7 +167,8 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         await Submit();
         var accepted = await Publish(new ApplicationAccepted(_id, "frontoffice", "PTSP/2026/000001", "REKLAME",
             new TechnicalReviewInfo(ReviewKind.Inspection, 3), 2, Now));
-        // Two working days from Friday 15:30, skipping the weekend and Monday's holiday.
+        // Two working days from Friday 16:00 (7 h into Friday's 7.5 h), skipping the weekend and Monday's holiday: the same point of
+        // Wednesday's working time, 07:30–12:00 = 4.5 h and 13:00 + 2.5 h → 15:30.
         Assert.Equal(At(32, 15, 30), accepted.StatutoryDueAt);
         await Publish(new TechnicalReviewOpened(_id, Now));
 

@@ -11,8 +11,8 @@ public sealed class RegistrationStateMachineTests : IAsyncLifetime
 {
     static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
-    // Friday 27 November 2026, 15:30 WIB.
-    readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 15, 30, 0, Wib));
+    // Friday 27 November 2026, 16:00 WIB: half an hour before Friday's 16:30 close.
+    readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 16, 0, 0, Wib));
     WorkflowTestHost _host = null!;
     ITestHarness _harness = null!;
 

@@ -58,9 +58,10 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         .AddSingleton<StorageFactory>()
         .AddSingleton(CalendarOptions.From(configuration))
         .AddSingleton<WorkingCalendar>()
-        .AddSingleton(sp => new ServiceLevels(configuration, sp.GetRequiredService<CalendarOptions>()))
+        .AddSingleton(sp => new ServiceLevels(configuration))
         .AddSingleton<RegistrationSagas>()
         .AddSingleton<PermitSagas>()
+        .AddSingleton<Calendar.AgencyCalendar>()
         .AddSingleton<EscalationOptions>()
         .AddSingleton<Escalation>()
         .AddSingleton<DeadlineWatcher>();

@@ -130,7 +130,7 @@ public static class ApplicationsApi
     /// <summary><c>statutoryWarning</c> ("batas waktu layanan terlampaui") is for officers only, while no decision is signed.</summary>
     public sealed record ApplicationDetail(Guid ApplicationId, string ApplicantUsername, string PermitTypeCode, string BusinessName, string Status,
         int? CurrentStep, string? AssignedRole, DateTimeOffset? DueAt, bool Overdue, string? ReceiptNumber, Decision? Decision, IReadOnlyList<History> History,
-        Clock Clock, string? StatutoryWarning = null);
+        Clock Clock, int? WorkingMinutesLeft, int? WorkingMinutesOverdue, string? StatutoryWarning = null);
 
     /// <summary>Working minutes with the agency and with the applicant; the pauses of the agency's clock; the statutory deadline.</summary>
     public sealed record Clock(double AgencyWorkingMinutes, double ApplicantWorkingMinutes, IReadOnlyList<Pause> Pauses, DateTimeOffset? StatutoryDueAt,
@@ -138,7 +138,12 @@ public static class ApplicationsApi
 
     public sealed record Pause(DateTimeOffset From, DateTimeOffset? To, string Reason, string CausedBy);
 
-    public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue, string? StatutoryWarning = null);
+    /// <summary>
+    /// <c>workingMinutesLeft</c>: working time until the due time (0 once it passed); <c>workingMinutesOverdue</c>: working time since
+    /// it passed (0 before). Both counted with the agency's calendar (breaks, nights, weekends and holidays do not count); null without a due time.
+    /// </summary>
+    public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue, int? WorkingMinutesLeft, int? WorkingMinutesOverdue,
+        string? StatutoryWarning = null);
 
     static async Task<IResult> PermitTypes(IRequestClient<GetPermitTypes> client, CancellationToken cancellationToken) =>
         TypedResults.Ok((await client.GetResponse<PermitTypeList>(new GetPermitTypes(), cancellationToken)).Message.Items);
@@ -165,7 +170,8 @@ public static class ApplicationsApi
             new ApplicationSummary(a.ApplicationId, a.PermitTypeCode, a.Status, a.CurrentStep, Local(calendar, a.DueAt))).ToList());
     }
 
-    static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> client, WorkingCalendar calendar, HttpContext http)
+    static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> client, WorkingCalendar calendar, TimeProvider time,
+        HttpContext http)
     {
         var (status, refusal) = await StatusFor(id, user, client, http);
         if (refusal is not null)
@@ -185,6 +191,7 @@ public static class ApplicationsApi
             new Clock(Math.Round(s.Clock.AgencyWorkingTime.TotalMinutes, 1), Math.Round(s.Clock.ApplicantWorkingTime.TotalMinutes, 1),
                 s.Clock.Pauses.Select(p => new Pause(calendar.ToAgencyTime(p.From), Local(calendar, p.To), p.Reason, p.CausedBy)).ToList(),
                 Local(calendar, s.Clock.StatutoryDueAt), s.Clock.StatutoryDeadlinePassed),
+            MinutesLeft(calendar, s.DueAt, time.GetUtcNow()), MinutesOverdue(calendar, s.DueAt, time.GetUtcNow()),
             officer && s.Clock.StatutoryDeadlinePassed && s.DocumentNumber is null && s.Status != "Withdrawn" ? StatutoryWarning : null));
     }
 
@@ -240,13 +247,16 @@ public static class ApplicationsApi
         Problems.CommandAsync(client, new RescheduleTechnicalReview(id, user.Identity!.Name!,
             user.IsInRole(Roles.BackOffice) ? Roles.BackOffice : Roles.TechnicalTeam, body.Session, body.ScheduledAt, body.Location, body.Reason), http);
 
-    static async Task<IResult> Tasks(ClaimsPrincipal user, IRequestClient<GetTasks> client, WorkingCalendar calendar, HttpContext http)
+    static async Task<IResult> Tasks(ClaimsPrincipal user, IRequestClient<GetTasks> client, WorkingCalendar calendar, TimeProvider time, HttpContext http)
     {
+        var now = time.GetUtcNow();
         var items = new List<TaskItem>();
         foreach (var role in Roles.Officers.Where(user.IsInRole))
             items.AddRange((await client.GetResponse<TaskList>(new GetTasks(role), http.RequestAborted)).Message.Items);
         return TypedResults.Ok(items.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue)
-            .Select(t => new WorkItem(t.ApplicationId, t.Step, Local(calendar, t.DueAt), t.Overdue, t.StatutoryDeadlinePassed ? StatutoryWarning : null)).ToList());
+            .Select(t => new WorkItem(t.ApplicationId, t.Step, Local(calendar, t.DueAt), t.Overdue, MinutesLeft(calendar, t.DueAt, now),
+                MinutesOverdue(calendar, t.DueAt, now),
+                t.StatutoryDeadlinePassed ? StatutoryWarning : null)).ToList());
     }
 
     static IResult UploadDocument(Guid id, string requirementCode, HttpContext http, InternalServices services) =>
@@ -325,4 +335,11 @@ public static class ApplicationsApi
     static bool IsOfficer(ClaimsPrincipal user) => Roles.Officers.Any(user.IsInRole);
 
     static DateTimeOffset? Local(WorkingCalendar calendar, DateTimeOffset? at) => at is { } t ? calendar.ToAgencyTime(t) : null;
+
+    // Working time in whole minutes, counted with the agency's calendar as it is now (issue 15): people read "sisa waktu kerja".
+    static int? MinutesLeft(WorkingCalendar calendar, DateTimeOffset? due, DateTimeOffset now) =>
+        due is { } d ? (int)calendar.Between(now, d).TotalMinutes : null;
+
+    static int? MinutesOverdue(WorkingCalendar calendar, DateTimeOffset? due, DateTimeOffset now) =>
+        due is { } d ? (int)calendar.Between(d, now).TotalMinutes : null;
 }

@@ -4,19 +4,19 @@ namespace Ptsp.Hosting.Calendar;
 
 /// <summary>
 /// The SOP's service standard (mutu baku) per step, in working time; each can be overridden with
-/// <c>Sla__&lt;Step&gt;</c> (a TimeSpan). Step 6's target comes from the permit type, not from here.
+/// <c>Sla__&lt;Step&gt;</c> (a TimeSpan of working time). Step 6's target comes from the permit type, not from here.
 /// </summary>
 public sealed class ServiceLevels
 {
-    public static readonly IReadOnlyDictionary<string, TimeSpan> Defaults = new Dictionary<string, TimeSpan>
+    public static readonly IReadOnlyDictionary<string, SlaTarget> Defaults = new Dictionary<string, SlaTarget>
     {
-        [AccountApproval] = TimeSpan.FromHours(1),            // step 2
-        [CompletenessCheck] = TimeSpan.FromHours(1),          // step 4
-        [TechnicalData] = TimeSpan.FromHours(1),              // step 5
-        [Drafting] = TimeSpan.FromHours(1),                   // step 7
-        [SectionHeadVerification] = TimeSpan.FromHours(1),    // step 8
-        [DivisionHeadVerification] = TimeSpan.FromHours(1),   // step 9
-        [Signing] = TimeSpan.FromHours(8.5),                  // step 10: one working day; replaced by the calendar's day length
+        [AccountApproval] = SlaTarget.Hours(1),            // step 2
+        [CompletenessCheck] = SlaTarget.Hours(1),          // step 4
+        [TechnicalData] = SlaTarget.Hours(1),              // step 5
+        [Drafting] = SlaTarget.Hours(1),                   // step 7
+        [SectionHeadVerification] = SlaTarget.Hours(1),    // step 8
+        [DivisionHeadVerification] = SlaTarget.Hours(1),   // step 9
+        [Signing] = SlaTarget.Days(1),                     // step 10: one working day (that day's own working time)
     };
 
     public const string AccountApproval = nameof(AccountApproval);
@@ -27,23 +27,36 @@ public sealed class ServiceLevels
     public const string DivisionHeadVerification = nameof(DivisionHeadVerification);
     public const string Signing = nameof(Signing);
 
-    readonly Dictionary<string, TimeSpan> _targets;
+    readonly Dictionary<string, SlaTarget> _targets;
 
-    public ServiceLevels(IConfiguration configuration, CalendarOptions calendar)
+    public ServiceLevels(IConfiguration configuration)
     {
-        _targets = new Dictionary<string, TimeSpan>(Defaults, StringComparer.OrdinalIgnoreCase)
-        {
-            [Signing] = calendar.WorkEnd - calendar.WorkStart,
-        };
+        _targets = new Dictionary<string, SlaTarget>(Defaults, StringComparer.OrdinalIgnoreCase);
         foreach (var child in configuration.GetSection("Sla").GetChildren())
         {
             if (!_targets.ContainsKey(child.Key))
                 throw new InvalidOperationException($"Sla:{child.Key} is not a step with a target ({string.Join(", ", Defaults.Keys)}).");
             if (!TimeSpan.TryParse(child.Value, System.Globalization.CultureInfo.InvariantCulture, out var target) || target <= TimeSpan.Zero)
                 throw new InvalidOperationException($"Sla:{child.Key} '{child.Value}' is not a positive TimeSpan (e.g. 01:00:00).");
-            _targets[child.Key] = target;
+            _targets[child.Key] = SlaTarget.Time(target);
         }
     }
 
-    public TimeSpan this[string step] => _targets[step];
+    public SlaTarget this[string step] => _targets[step];
+}
+
+/// <summary>A step's target: an amount of working time ("1 jam"), or a number of working days ("1 hari", counted by <see cref="WorkingCalendar.AddWorkingDays"/>).</summary>
+public readonly record struct SlaTarget(TimeSpan WorkingTime, int WorkingDays)
+{
+    public static SlaTarget Time(TimeSpan workingTime) => new(workingTime, 0);
+
+    public static SlaTarget Hours(double hours) => new(TimeSpan.FromHours(hours), 0);
+
+    public static SlaTarget Days(int days) => new(TimeSpan.Zero, days);
+
+    public bool InDays => WorkingDays > 0;
+
+    /// <summary>When work started at <paramref name="start"/> is due.</summary>
+    public DateTimeOffset DueFrom(WorkingCalendar calendar, DateTimeOffset start) =>
+        InDays ? calendar.AddWorkingDays(start, WorkingDays) : calendar.Add(start, WorkingTime);
 }

@@ -1,59 +1,138 @@
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
-
 namespace Ptsp.Hosting.Calendar;
 
 /// <summary>
-/// The agency's working time (sop.md, "How we read it"): working hours on working days in the agency's
-/// time zone, minus holidays. Every SLA target is an amount of working time added with this class.
+/// The agency's working time (sop.md, "How we read it"): each weekday's working windows (breaks are not working
+/// time) in the agency's time zone, other windows between the dates of an override (Ramadan), minus holidays and
+/// cuti bersama. Every SLA target is an amount of working time, or a number of working days, added with this class.
+/// The administrator's holidays and overrides replace the configured ones at run time (<see cref="Apply"/>).
 /// </summary>
 public sealed class WorkingCalendar
 {
+    /// <summary>Guards against a calendar without any working time ahead (e.g. an override closing every day for a year).</summary>
+    const int SearchDays = 3 * 366;
+
+    volatile Snapshot _current;
+
     public WorkingCalendar(CalendarOptions options)
     {
-        if (options.WorkEnd <= options.WorkStart)
-            throw new ArgumentException("Calendar:WorkEnd must be later than Calendar:WorkStart.");
-        if (options.WorkDays.Count == 0)
-            throw new ArgumentException("Calendar:WorkDays must name at least one day.");
-        Options = options;
+        if (options.Week.Values.All(w => w.Count == 0))
+            throw new ArgumentException("Calendar:Week must give at least one day working hours.");
+        _current = new Snapshot(options, 0);
     }
 
-    public CalendarOptions Options { get; }
+    public CalendarOptions Options => _current.Options;
+
+    /// <summary>The revision of the administrator's calendar in force (0: the configured one).</summary>
+    public long Revision => _current.Revision;
 
     public TimeZoneInfo TimeZone => Options.TimeZone;
 
-    /// <summary>"1 day" in the SOP: one working day's hours.</summary>
-    public TimeSpan WorkingDay => Options.WorkEnd - Options.WorkStart;
+    /// <summary>
+    /// Puts the administrator's holidays and overrides in force (the weekly pattern and zone stay as configured).
+    /// An older revision than the one in force changes nothing, so a late or repeated event cannot undo a newer change.
+    /// </summary>
+    public bool Apply(long revision, IReadOnlyList<Holiday> holidays, IReadOnlyList<CalendarOverride> overrides)
+    {
+        lock (this)
+        {
+            if (revision <= _current.Revision)
+                return false;
+            _current = new Snapshot(_current.Options with { Holidays = holidays, Overrides = overrides }, revision);
+            return true;
+        }
+    }
+
+    /// <summary>The working windows of a date in the agency's zone: none on a holiday; an override's on its dates; else the week's.</summary>
+    public IReadOnlyList<WorkingWindow> Windows(DateOnly date) => _current.Windows(date);
+
+    /// <summary>The holiday on a date, if any.</summary>
+    public Holiday? HolidayOn(DateOnly date) => _current.HolidayOn(date);
+
+    /// <summary>One working day's working time on that date (zero on a day off).</summary>
+    public TimeSpan WorkingDayLength(DateOnly date) => Windows(date).Aggregate(TimeSpan.Zero, (sum, w) => sum + w.Length);
+
+    public bool IsWorkingDay(DateTime localDate) => Windows(DateOnly.FromDateTime(localDate)).Count > 0;
 
     /// <summary>The instant at which <paramref name="workingTime"/> of working time has passed after <paramref name="start"/>.</summary>
     public DateTimeOffset Add(DateTimeOffset start, TimeSpan workingTime)
     {
         if (workingTime < TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(workingTime), "Working time cannot be negative.");
-        if (Options.AlwaysOpen)
+        var snapshot = _current;
+        if (snapshot.Options.AlwaysOpen)
             return start + workingTime;
 
         var local = ToLocal(start);
         var remaining = workingTime;
-        while (true)
+        var date = DateOnly.FromDateTime(local);
+        for (var i = 0; i < SearchDays; i++, date = date.AddDays(1))
         {
-            var (open, close) = Hours(local.Date);
-            if (IsWorkingDay(local.Date) && local < close)
+            foreach (var window in snapshot.Windows(date))
             {
-                if (local < open)
-                    local = open;
-                var available = close - local;
+                var (open, close) = Bounds(date, window);
+                if (local >= close)
+                    continue;
+                var from = local > open ? local : open;
+                var available = close - from;
+                // A target that ends exactly at the end of a window is due then, not when the next one opens.
                 if (remaining <= available)
-                {
-                    // A target that ends exactly at closing time is due then, not the next morning.
-                    return ToInstant(local + remaining);
-                }
-
+                    return ToInstant(from + remaining);
                 remaining -= available;
+                local = close;
             }
-
-            local = local.Date.AddDays(1);
         }
+
+        throw new InvalidOperationException("The working calendar has no working time in the next three years.");
+    }
+
+    /// <summary>
+    /// The due time of a target of <paramref name="days"/> working days (step 6's NSPK days, step 10's day, the statutory
+    /// days): the same working-time position <paramref name="days"/> working days later. Work that starts after 2 hours of a
+    /// day's working time is due after 2 hours of working time on the Nth working day after it, or at that day's close if it
+    /// is shorter (a Ramadan day); work that arrives before a day opens (or on a day off) is due at the close of the Nth
+    /// working day counting the day it is first worked on. So each day counted is that day's own working time.
+    /// </summary>
+    public DateTimeOffset AddWorkingDays(DateTimeOffset start, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
+        var snapshot = _current;
+        if (snapshot.Options.AlwaysOpen)
+            return start + TimeSpan.FromDays(days);
+
+        var local = ToLocal(start);
+        var date = DateOnly.FromDateTime(local);
+        // The working day the work runs in, and how far into its working time it starts.
+        var position = TimeSpan.Zero;
+        var windows = snapshot.Windows(date);
+        if (windows.Count > 0 && local < Bounds(date, windows[^1]).Close)
+        {
+            foreach (var window in windows)
+            {
+                var (open, close) = Bounds(date, window);
+                if (local > open)
+                    position += (local < close ? local : close) - open;
+            }
+        }
+        else
+        {
+            date = NextWorkingDay(snapshot, date);
+        }
+
+        // Position zero: the whole first day counts, so the Nth working day's close; else the position on the Nth day after.
+        var remainingDays = position == TimeSpan.Zero ? days - 1 : days;
+        for (var i = 0; i < remainingDays; i++)
+            date = NextWorkingDay(snapshot, date);
+        var target = snapshot.Windows(date);
+        if (position == TimeSpan.Zero)
+            return ToInstant(Bounds(date, target[^1]).Close);
+        foreach (var window in target)
+        {
+            if (position <= window.Length)
+                return ToInstant(Bounds(date, window).Open + position);
+            position -= window.Length;
+        }
+
+        return ToInstant(Bounds(date, target[^1]).Close);
     }
 
     /// <summary>How much working time lies between two instants (zero if <paramref name="to"/> is not later).</summary>
@@ -61,109 +140,70 @@ public sealed class WorkingCalendar
     {
         if (to <= from)
             return TimeSpan.Zero;
-        if (Options.AlwaysOpen)
+        var snapshot = _current;
+        if (snapshot.Options.AlwaysOpen)
             return to - from;
 
         var start = ToLocal(from);
         var end = ToLocal(to);
         var total = TimeSpan.Zero;
-        for (var day = start.Date; day <= end.Date; day = day.AddDays(1))
+        for (var date = DateOnly.FromDateTime(start); date <= DateOnly.FromDateTime(end); date = date.AddDays(1))
         {
-            if (!IsWorkingDay(day))
-                continue;
-            var (open, close) = Hours(day);
-            var a = start > open ? start : open;
-            var b = end < close ? end : close;
-            if (b > a)
-                total += b - a;
+            foreach (var window in snapshot.Windows(date))
+            {
+                var (open, close) = Bounds(date, window);
+                var a = start > open ? start : open;
+                var b = end < close ? end : close;
+                if (b > a)
+                    total += b - a;
+            }
         }
 
         return total;
     }
 
-    /// <summary>The instant as the agency's wall clock shows it (e.g. +07:00 for WIB), for people and API answers.</summary>
+    /// <summary>The instant as the agency's wall clock shows it (e.g. +07:00 for WIB, +08:00 for WITA), for people and API answers.</summary>
     public DateTimeOffset ToAgencyTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
 
-    public bool IsWorkingDay(DateTime localDate) =>
-        Options.WorkDays.Contains(localDate.DayOfWeek) && !Options.Holidays.Contains(DateOnly.FromDateTime(localDate));
+    DateOnly NextWorkingDay(Snapshot snapshot, DateOnly after)
+    {
+        for (var (date, i) = (after.AddDays(1), 0); i < SearchDays; date = date.AddDays(1), i++)
+        {
+            if (snapshot.Windows(date).Count > 0)
+                return date;
+        }
 
-    (DateTime Open, DateTime Close) Hours(DateTime localDate) =>
-        (localDate + Options.WorkStart.ToTimeSpan(), localDate + Options.WorkEnd.ToTimeSpan());
+        throw new InvalidOperationException("The working calendar has no working day in the next three years.");
+    }
+
+    static (DateTime Open, DateTime Close) Bounds(DateOnly date, WorkingWindow window) =>
+        (date.ToDateTime(window.Start), date.ToDateTime(window.End));
 
     DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
 
     DateTimeOffset ToInstant(DateTime local) => new(local, TimeZone.GetUtcOffset(local));
-}
 
-public sealed record CalendarOptions
-{
-    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
-
-    public TimeOnly WorkStart { get; init; } = new(7, 30);
-
-    public TimeOnly WorkEnd { get; init; } = new(16, 0);
-
-    public IReadOnlySet<DayOfWeek> WorkDays { get; init; } =
-        new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
-
-    public IReadOnlySet<DateOnly> Holidays { get; init; } = new HashSet<DateOnly>();
-
-    public bool AlwaysOpen { get; init; }
-
-    /// <summary>Reads the <c>Calendar__*</c> keys; a bad value stops start-up with a message naming the key.</summary>
-    public static CalendarOptions From(IConfiguration configuration)
+    sealed class Snapshot(CalendarOptions options, long revision)
     {
-        var section = configuration.GetSection("Calendar");
-        var options = new CalendarOptions();
+        readonly Dictionary<DateOnly, Holiday> _holidays = options.Holidays.GroupBy(h => h.Date).ToDictionary(g => g.Key, g => g.First());
 
-        if (section["TimeZone"] is { Length: > 0 } zone)
+        public CalendarOptions Options { get; } = options;
+
+        public long Revision { get; } = revision;
+
+        public Holiday? HolidayOn(DateOnly date) => _holidays.GetValueOrDefault(date);
+
+        public IReadOnlyList<WorkingWindow> Windows(DateOnly date)
         {
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var timeZone))
-                throw new InvalidOperationException($"Calendar:TimeZone '{zone}' is not a known time zone.");
-            options = options with { TimeZone = timeZone };
-        }
-
-        if (section["WorkStart"] is { Length: > 0 } start)
-            options = options with { WorkStart = ParseTime("Calendar:WorkStart", start) };
-        if (section["WorkEnd"] is { Length: > 0 } end)
-            options = options with { WorkEnd = ParseTime("Calendar:WorkEnd", end) };
-
-        if (section["WorkDays"] is { Length: > 0 } days)
-        {
-            var set = new HashSet<DayOfWeek>();
-            foreach (var day in days.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (_holidays.ContainsKey(date))
+                return [];
+            foreach (var o in Options.Overrides)
             {
-                var match = Enum.GetValues<DayOfWeek>().Where(d => d.ToString().StartsWith(day, StringComparison.OrdinalIgnoreCase) && day.Length >= 3).ToList();
-                if (match.Count != 1)
-                    throw new InvalidOperationException($"Calendar:WorkDays has '{day}', which is not a day (Mon,Tue,...).");
-                set.Add(match[0]);
+                if (o.Covers(date) && o.Week.TryGetValue(date.DayOfWeek, out var windows))
+                    return windows;
             }
 
-            options = options with { WorkDays = set };
+            return Options.Week.TryGetValue(date.DayOfWeek, out var week) ? week : [];
         }
-
-        var holidays = new HashSet<DateOnly>();
-        foreach (var child in section.GetSection("Holidays").GetChildren())
-        {
-            if (!DateOnly.TryParseExact(child.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                throw new InvalidOperationException($"Calendar:Holidays:{child.Key} '{child.Value}' is not a date (YYYY-MM-DD).");
-            holidays.Add(date);
-        }
-
-        options = options with { Holidays = holidays };
-
-        if (section["AlwaysOpen"] is { Length: > 0 } alwaysOpen)
-        {
-            if (!bool.TryParse(alwaysOpen, out var value))
-                throw new InvalidOperationException($"Calendar:AlwaysOpen must be true or false, not '{alwaysOpen}'.");
-            options = options with { AlwaysOpen = value };
-        }
-
-        return options;
     }
-
-    static TimeOnly ParseTime(string key, string value) =>
-        TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-            ? time
-            : throw new InvalidOperationException($"{key} '{value}' is not a time (HH:mm).");
 }

@@ -81,6 +81,17 @@ public sealed class Words(CalendarOptions calendar)
     public static string Iso(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture);
 
     /// <summary>"1 jam 15 menit kerja".</summary>
+    /// <summary>
+    /// The working time left on a step, or how late it is, as the API counted it (ui.md: "Sisa waktu kerja"): "Sisa waktu kerja
+    /// 0 jam 25 menit", "Terlambat 1 jam 10 menit (waktu kerja)"; null without a due time.
+    /// </summary>
+    public static string? TimeLeft(bool overdue, int? minutesLeft, int? minutesOverdue) =>
+        overdue && minutesOverdue is { } late ? $"Terlambat {HoursAndMinutes(late)} (waktu kerja)"
+        : minutesLeft is { } left ? $"Sisa waktu kerja {HoursAndMinutes(left)}"
+        : null;
+
+    static string HoursAndMinutes(int minutes) => $"{minutes / 60} jam {minutes % 60} menit";
+
     public static string WorkingTime(double minutes)
     {
         var total = (int)Math.Round(minutes);

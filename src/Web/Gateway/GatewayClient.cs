@@ -129,6 +129,13 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
     public Task RejectRegistrationAsync(Guid id, string reason, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"/api/v1/registrations/{id}/reject", JsonContent.Create(new { reason }, options: Json), ct);
 
+    public Task<CalendarView> CalendarAsync(int year, CancellationToken ct) =>
+        SendAsync<CalendarView>(HttpMethod.Get, $"/api/v1/calendar?year={year}", null, ct);
+
+    /// <summary>The administrator replaces the year's holidays and special working hours.</summary>
+    public Task SaveCalendarAsync(int year, CalendarYear calendar, CancellationToken ct) =>
+        SendAsync(HttpMethod.Put, $"/api/v1/calendar/{year}", JsonContent.Create(calendar, options: Json), ct);
+
     /// <summary>An officer's action on a file (completeness, technical-data, technical-recommendation, draft, verification, signature).</summary>
     public Task ActAsync(Guid id, string action, object body, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"/api/v1/applications/{id}/{action}", JsonContent.Create(body, options: Json), ct);

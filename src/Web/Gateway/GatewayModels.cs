@@ -32,7 +32,8 @@ public sealed record ApplicationClock(double AgencyWorkingMinutes, double Applic
 
 public sealed record ApplicationDetail(Guid ApplicationId, string ApplicantUsername, string PermitTypeCode, string? BusinessName, string Status,
     int? CurrentStep, string? AssignedRole, DateTimeOffset? DueAt, bool Overdue, string? ReceiptNumber, Decision? Decision,
-    IReadOnlyList<HistoryEntry> History, ApplicationClock? Clock, string? StatutoryWarning = null);
+    IReadOnlyList<HistoryEntry> History, ApplicationClock? Clock, string? StatutoryWarning = null,
+    int? WorkingMinutesLeft = null, int? WorkingMinutesOverdue = null);
 
 public sealed record UploadedDocumentView(string RequirementCode, string Name, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
 
@@ -51,9 +52,20 @@ public sealed record VerificationAnswer(string DocumentNumber, string Kind, Guid
 
 public sealed record VerificationVerdict(bool Authentic, string Reason, string? DocumentNumber, string Sha256, bool? SignatureIntact);
 
-public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue, string? StatutoryWarning = null);
+public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue, string? StatutoryWarning = null,
+    int? WorkingMinutesLeft = null, int? WorkingMinutesOverdue = null);
 
 public sealed record PendingRegistration(Guid RegistrationId, string FullName, string Nik, string Email, DateTimeOffset SubmittedAt, DateTimeOffset DueAt,
     bool Overdue);
 
 public sealed record BusinessDataView(string BusinessName, string BusinessAddress, string Description);
+
+/// <summary>The agency's working calendar for a year (issue 15): the week's windows, holidays, special working hours.</summary>
+public sealed record CalendarView(int Year, long Revision, string TimeZone, IReadOnlyDictionary<string, string> Week, IReadOnlyList<CalendarHoliday> Holidays,
+    IReadOnlyList<WorkingHoursPeriod> Overrides, string? ChangedBy, DateTimeOffset? ChangedAt);
+
+public sealed record CalendarHoliday(DateOnly Date, string Name);
+
+public sealed record WorkingHoursPeriod(string Name, DateOnly From, DateOnly To, IReadOnlyDictionary<string, string> Week);
+
+public sealed record CalendarYear(IReadOnlyList<CalendarHoliday> Holidays, IReadOnlyList<WorkingHoursPeriod> Overrides);

@@ -11,8 +11,27 @@ public sealed class Escalation(WorkingCalendar calendar, EscalationOptions optio
 {
     public EscalationOptions Options => options;
 
-    /// <summary>Arms the first alert of the step that just started (none when no agency clock runs).</summary>
-    public void Arm(IDeadline saga, TimeSpan? target)
+    /// <summary>
+    /// Arms the first alert of the step that just started (none when no agency clock runs); its due time is set. A target in
+    /// working days is kept as the working time it spans, so the warnings fall at their fraction of it.
+    /// </summary>
+    public void Arm(IDeadline saga, SlaTarget? sla)
+    {
+        Arm(saga, sla is { } s && saga.StepStartedAt is { } start && saga.DueAt is { } due
+            ? s.InDays ? calendar.Between(start, due) : s.WorkingTime
+            : null);
+    }
+
+    /// <summary>After the calendar changed: the step's target spans other working time, and the rung it waits for falls elsewhere.</summary>
+    public void Rearm(IDeadline saga, SlaTarget sla)
+    {
+        if (saga.StepStartedAt is not { } start || saga.DueAt is not { } due)
+            return;
+        saga.StepTarget = sla.InDays ? calendar.Between(start, due) : sla.WorkingTime;
+        saga.NextAlertAt = saga.NextAlert is { } next ? AlertTime(saga, next) : null;
+    }
+
+    void Arm(IDeadline saga, TimeSpan? target)
     {
         saga.StepTarget = target;
         if (target is null || saga.StepStartedAt is null)
@@ -26,7 +45,7 @@ public sealed class Escalation(WorkingCalendar calendar, EscalationOptions optio
         saga.NextAlertAt = AlertTime(saga, AlertLevel.FirstWarning);
     }
 
-    public void Disarm(IDeadline saga) => Arm(saga, null);
+    public void Disarm(IDeadline saga) => Arm(saga, (TimeSpan?)null);
 
     /// <summary>Moves past the alert that just fired, to the next rung (none after the breach).</summary>
     public void Advance(IDeadline saga)

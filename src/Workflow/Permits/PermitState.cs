@@ -46,6 +46,9 @@ public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaO
 
     public TimeSpan? StepTarget { get; set; }
 
+    /// <summary>Set when the step's target is in working days (step 6, step 10): its due time is counted again that way when the calendar changes.</summary>
+    public int? StepTargetDays { get; set; }
+
     public DateTimeOffset? NextAlertAt { get; set; }
 
     public AlertLevel? NextAlert { get; set; }
@@ -70,6 +73,11 @@ public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaO
     public DateTimeOffset? StatutoryCheckAt { get; set; }
 
     public bool StatutoryDeadlinePassed { get; set; }
+
+    /// <summary>The statutory days and the acceptance they count from, to count them again when the calendar changes.</summary>
+    public int? StatutoryWorkingDays { get; set; }
+
+    public DateTimeOffset? StatutoryFrom { get; set; }
 
     public string? ReceiptNumber { get; set; }
 

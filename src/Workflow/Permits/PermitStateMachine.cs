@@ -91,7 +91,11 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                     x.Saga.ReceiptNumber = x.Message.ReceiptNumber;
                     x.Saga.TechnicalReview = x.Message.TechnicalReview;
                     if (x.Message.StatutoryWorkingDays is { } statutory)
-                        x.Saga.StatutoryDueAt = x.Saga.StatutoryCheckAt = _calendar.Add(x.Message.AcceptedAt, _calendar.WorkingDay * statutory);
+                    {
+                        x.Saga.StatutoryWorkingDays = statutory;
+                        x.Saga.StatutoryFrom = x.Message.AcceptedAt;
+                        x.Saga.StatutoryDueAt = x.Saga.StatutoryCheckAt = _calendar.AddWorkingDays(x.Message.AcceptedAt, statutory);
+                    }
                     Record(x.Saga, 4, $"Berkas lengkap, tanda terima {x.Message.ReceiptNumber} diterbitkan", x.Message.Officer, Roles.FrontOffice,
                         x.Message.AcceptedAt);
                     x.Saga.Send(Queues.Address(Queues.OpenTechnicalReview),
@@ -118,7 +122,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                     Record(x.Saga, 5, "Data teknis dimasukkan dan kajian teknis dijadwalkan", x.Message.Officer, Roles.BackOffice, x.Message.RecordedAt,
                         schedule, "Kajian teknis dijadwalkan", schedule);
                     var days = x.Saga.TechnicalReview?.WorkingDays ?? 1;
-                    Enter(x.Saga, 6, Roles.TechnicalTeam, x.Message.RecordedAt, _calendar.WorkingDay * days);
+                    Enter(x.Saga, 6, Roles.TechnicalTeam, x.Message.RecordedAt, SlaTarget.Days(days));
                 })
                 .TransitionTo(InTechnicalReview));
 
@@ -299,13 +303,14 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     }
 
     /// <summary>The case moves to <paramref name="step"/>: <paramref name="role"/> must act within <paramref name="target"/> working time (none: the clock stops).</summary>
-    void Enter(PermitState saga, int? step, string? role, DateTimeOffset at, TimeSpan? target)
+    void Enter(PermitState saga, int? step, string? role, DateTimeOffset at, SlaTarget? target)
     {
         CloseStep(saga, at);
         saga.CurrentStep = step;
         saga.AssignedRole = role;
         saga.StepStartedAt = at;
-        saga.DueAt = target is { } t ? _calendar.Add(at, t) : null;
+        saga.DueAt = target?.DueFrom(_calendar, at);
+        saga.StepTargetDays = target is { InDays: true } days ? days.WorkingDays : null;
         _escalation.Arm(saga, target);
     }
 

@@ -28,7 +28,7 @@ public sealed class RegistrationStateMachine : MassTransitStateMachine<Registrat
                     x.Saga.Nik = x.Message.Nik;
                     x.Saga.Email = x.Message.Email;
                     x.Saga.SubmittedAt = x.Message.SubmittedAt;
-                    x.Saga.DueAt = calendar.Add(x.Message.SubmittedAt, serviceLevels[ServiceLevels.AccountApproval]);
+                    x.Saga.DueAt = serviceLevels[ServiceLevels.AccountApproval].DueFrom(calendar, x.Message.SubmittedAt);
                     escalation.Arm(x.Saga, serviceLevels[ServiceLevels.AccountApproval]);
                 })
                 .TransitionTo(Pending));
