@@ -24,6 +24,7 @@ public static class Extensions
         builder.Services.TryAddSingleton(new Ptsp.Hosting.Documents.DecisionTemplates()); // read now: a broken template stops start-up
         builder.Services.AddSingleton<DecisionEmails>();
         builder.Services.AddSingleton<SigningCredentials>();
+        builder.Services.AddHostedService<SigningCredentialsWarmUp>();
         builder.ConfigureBus(bus => bus.AddSigningConsumers());
         return builder;
     }
@@ -37,4 +38,19 @@ public static class Extensions
         bus.AddConsumer<GetDecisionVerificationConsumer>();
         bus.AddConsumer<SigningApplicationWithdrawnConsumer>();
     }
+}
+
+/// <summary>
+/// Loads (or, on a first run, creates: two RSA 3072 keys) the signing credentials in the background at start, so the
+/// agency head's first signature does not pay for key generation inside its request's time limit.
+/// </summary>
+sealed class SigningCredentialsWarmUp(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = Task.Run(() => services.GetRequiredService<SigningCredentials>(), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
