@@ -64,7 +64,7 @@ public sealed class RecordTechnicalDataConsumer(TechnicalStore store, ReviewEmai
         var technical = stored.Document;
         var now = time.GetUtcNow();
         // Step 6 runs the permit type's NSPK time from now (Workflow counts it the same way): the review must take place inside it.
-        var reviewDueAt = calendar.Add(now, calendar.WorkingDay * technical.Review.WorkingDays);
+        var reviewDueAt = calendar.AddWorkingDays(now, technical.Review.WorkingDays);
         var errors = new Dictionary<string, string[]>();
         var data = m.Data ?? new Dictionary<string, string>();
         if (data.Count is 0 or > 100 || data.Any(p => string.IsNullOrWhiteSpace(p.Key) || p.Key.Length > 100 || p.Value is null || p.Value.Length > 4000))
@@ -208,7 +208,7 @@ public sealed class RescheduleTechnicalReviewConsumer(TechnicalStore store, Work
         else if (index < 0)
             errors["session"] = [$"Permohonan ini tidak dijadwalkan {(m.Session == ReviewKind.Meeting ? "rapat teknis" : "peninjauan lapangan")}."];
         var what = m.Session == ReviewKind.Inspection ? "peninjauan lapangan" : "rapat teknis";
-        var dueAt = technical.ReviewDueAt ?? calendar.Add(technical.OpenedAt, calendar.WorkingDay * technical.Review.WorkingDays);
+        var dueAt = technical.ReviewDueAt ?? calendar.AddWorkingDays(technical.OpenedAt, technical.Review.WorkingDays);
         ScheduleWindow.Check(errors, "scheduledAt", m.ScheduledAt, now, dueAt, technical.Review.WorkingDays, what, calendar);
         if (m.Location is { Length: > 500 })
             errors["location"] = ["Tempat paling banyak 500 karakter."];
