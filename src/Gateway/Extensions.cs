@@ -31,7 +31,8 @@ public static class Extensions
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy("Officers", p => Active(p).RequireRole(Roles.Officers))
             .AddPolicy(Verifiers, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead))
-            .AddPolicy(ReportsApi.Supervisors, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead, Roles.AgencyHead));
+            .AddPolicy(ReportsApi.Supervisors, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead, Roles.AgencyHead))
+            .AddPolicy(SurveyApi.SkmReaders, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead, Roles.AgencyHead, Roles.Administrator));
         foreach (var role in Roles.Officers.Append(Roles.Applicant))
             builder.Services.AddAuthorizationBuilder().AddPolicy(role, p => Active(p).RequireRole(role));
 
@@ -48,6 +49,7 @@ public static class Extensions
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<InternalServices>();
         builder.Services.AddSingleton<ChangeFeed>();
+        builder.Services.AddTrackingRateLimit(builder.Configuration);
 
         builder.ConfigureBus(bus =>
         {
@@ -73,6 +75,11 @@ public static class Extensions
             bus.AddRequestClient<GetTasks>(timeout);
             bus.AddRequestClient<GetDecisionVerification>(timeout);
             bus.AddRequestClient<GetSlaReport>(timeout);
+            bus.AddRequestClient<GetTracking>(timeout);
+            bus.AddRequestClient<RevokePermit>(timeout);
+            bus.AddRequestClient<SubmitSurvey>(timeout);
+            bus.AddRequestClient<GetSurveyInvitation>(timeout);
+            bus.AddRequestClient<GetSkmReport>(timeout);
             // The push channel: a queue of this Gateway's own (auto-deleted), so each replica hears every change.
             bus.AddConsumer<ApplicationProgressedConsumer>().Endpoint(e =>
             {
@@ -92,6 +99,7 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 
@@ -104,6 +112,8 @@ public static class Extensions
         app.MapVerificationApi();
         app.MapReportsApi();
         app.MapStreamApi();
+        app.MapTrackingApi();
+        app.MapSurveyApi();
         return app;
     }
 }

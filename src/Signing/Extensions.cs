@@ -33,5 +33,10 @@ public static class Extensions
         bus.AddConsumer<VerifyDecisionConsumer>();
         bus.AddConsumer<SignDecisionConsumer>();
         bus.AddConsumer<GetDecisionVerificationConsumer>();
+        bus.AddConsumer<RevokePermitConsumer>();
+        bus.AddConsumer<Survey.SubmitSurveyConsumer>();
+        bus.AddConsumer<Survey.RecordSurveyResponseConsumer, Survey.RecordSurveyResponseConsumerDefinition>();
+        bus.AddConsumer<Survey.GetSurveyInvitationConsumer>();
+        bus.AddConsumer<Survey.GetSkmReportConsumer>();
     }
 }

@@ -38,5 +38,6 @@ public static class Extensions
         bus.AddConsumer<GetApplicationsConsumer>();
         bus.AddConsumer<GetTasksConsumer>();
         bus.AddConsumer<GetSlaReportConsumer>();
+        bus.AddConsumer<GetTrackingConsumer>();
     }
 }

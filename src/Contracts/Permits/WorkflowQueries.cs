@@ -47,3 +47,23 @@ public sealed record GetTasks(string Role);
 public sealed record TaskList(IReadOnlyList<TaskItem> Items);
 
 public sealed record TaskItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue);
+
+/// <summary>
+/// Public tracking by receipt number (anyone): where the file is, in dates and steps only — no names, no documents,
+/// no notes. Replies <see cref="TrackingStatus"/> or CommandRefused (NotFound).
+/// </summary>
+public sealed record GetTracking(string ReceiptNumber);
+
+public sealed record TrackingStatus(
+    string ReceiptNumber,
+    string PermitTypeCode,
+    string PermitTypeName,
+    string Status,
+    int? CurrentStep,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? DecidedAt,
+    IReadOnlyList<TrackingEntry> Timeline);
+
+/// <summary>One step of the file's way, without who or why: the step and when it happened.</summary>
+public sealed record TrackingEntry(int Step, DateTimeOffset At);

@@ -12,5 +12,8 @@ public sealed class PublicSite(IConfiguration configuration)
 
     public string ApplicationUrl(Guid applicationId) => new Uri(BaseUrl, $"{ApplicationPagePath}/{applicationId}").ToString();
 
+    /// <summary>The applicant's satisfaction survey (SKM) of one application, under the application's page.</summary>
+    public string SurveyUrl(Guid applicationId) => new Uri(BaseUrl, $"{ApplicationPagePath}/{applicationId}/survei").ToString();
+
     public string VerificationUrl(string documentNumber) => new Uri(BaseUrl, $"verify/{Uri.EscapeDataString(documentNumber)}").ToString();
 }

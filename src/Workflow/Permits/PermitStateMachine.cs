@@ -189,6 +189,13 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                 .Then(x => Decide(x.Saga, x.Message.DocumentNumber, DecisionKind.Rejection, x.Message.Signer, x.Message.SignedAt,
                     $"Surat penolakan ditandatangani secara elektronik, nomor {x.Message.DocumentNumber}"))
                 .TransitionTo(Rejected));
+
+        // After the decision: the agency head may revoke the issued permit (Signing owns it; this keeps the history).
+        During(Issued,
+            When(PermitRevoked)
+                .Then(x => Record(x.Saga, 10, "Izin dicabut oleh Kepala DPMPTSP", x.Message.RevokedBy, Roles.AgencyHead, x.Message.RevokedAt,
+                    x.Message.Reason))
+                .TransitionTo(Revoked));
     }
 
     void CorrelateAll()
@@ -206,6 +213,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         Event(() => DraftReturned, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => Signed, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => RefusalSigned, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => PermitRevoked, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
     }
 
     /// <summary>The case moves to <paramref name="step"/>: <paramref name="role"/> must act within <paramref name="target"/> working time (none: the clock stops).</summary>
@@ -296,6 +304,8 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
 
     public State Rejected { get; private set; } = null!;
 
+    public State Revoked { get; private set; } = null!;
+
     public Event<ApplicationCreated> Created { get; private set; } = null!;
 
     public Event<ApplicationSubmitted> Submitted { get; private set; } = null!;
@@ -323,4 +333,6 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     public Event<PermitIssued> Signed { get; private set; } = null!;
 
     public Event<PermitRejected> RefusalSigned { get; private set; } = null!;
+
+    public Event<PermitRevoked> PermitRevoked { get; private set; } = null!;
 }
