@@ -8,5 +8,13 @@ public sealed class DetailModel(GatewayClient gateway) : PageModel
 {
     public ApplicantFile Application { get; private set; } = null!;
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct) => Application = await ApplicantFile.LoadAsync(gateway, id, withDocuments: false, ct);
+    /// <summary>After the decision: whether the satisfaction survey (SKM) waits for the applicant's answer.</summary>
+    public SurveyInvitation? Survey { get; private set; }
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Application = await ApplicantFile.LoadAsync(gateway, id, withDocuments: false, ct);
+        if (Application.Detail.Decision is not null)
+            Survey = await gateway.SurveyInvitationAsync(id, ct);
+    }
 }
