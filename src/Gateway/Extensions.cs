@@ -36,7 +36,8 @@ public static class Extensions
             .AddPolicy(ApplicationsApi.Schedulers, p => Active(p).RequireRole(Roles.BackOffice, Roles.TechnicalTeam))
             .AddPolicy(ReportsApi.Supervisors, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead, Roles.AgencyHead))
             .AddPolicy(CalendarApi.Readers, p => Active(p).RequireRole(CalendarApi.ReaderRoles))
-            .AddPolicy(CalendarApi.Keepers, p => Active(p).RequireRole(Roles.Administrator));
+            .AddPolicy(CalendarApi.Keepers, p => Active(p).RequireRole(Roles.Administrator))
+            .AddPolicy(SurveyApi.SkmReaders, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead, Roles.AgencyHead, Roles.Administrator));
         foreach (var role in Roles.Officers.Append(Roles.Applicant))
             builder.Services.AddAuthorizationBuilder().AddPolicy(role, p => Active(p).RequireRole(role));
 
@@ -53,6 +54,7 @@ public static class Extensions
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<InternalServices>();
         builder.Services.AddSingleton<ChangeFeed>();
+        builder.Services.AddTrackingRateLimit(builder.Configuration);
 
         builder.ConfigureBus(bus =>
         {
@@ -86,6 +88,11 @@ public static class Extensions
             bus.AddRequestClient<GetSlaReport>(timeout);
             bus.AddRequestClient<Ptsp.Contracts.Calendar.GetCalendar>(timeout);
             bus.AddRequestClient<Ptsp.Contracts.Calendar.SetCalendarYear>(timeout);
+            bus.AddRequestClient<GetTracking>(timeout);
+            bus.AddRequestClient<RevokePermit>(timeout);
+            bus.AddRequestClient<SubmitSurvey>(timeout);
+            bus.AddRequestClient<GetSurveyInvitation>(timeout);
+            bus.AddRequestClient<GetSkmReport>(timeout);
             // The push channel: a queue of this Gateway's own (auto-deleted), so each replica hears every change.
             bus.AddConsumer<ApplicationProgressedConsumer>().Endpoint(e =>
             {
@@ -105,6 +112,7 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 
@@ -118,6 +126,8 @@ public static class Extensions
         app.MapReportsApi();
         app.MapCalendarApi();
         app.MapStreamApi();
+        app.MapTrackingApi();
+        app.MapSurveyApi();
         return app;
     }
 }

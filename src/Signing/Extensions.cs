@@ -37,6 +37,11 @@ public static class Extensions
         bus.AddConsumer<SignDecisionConsumer>();
         bus.AddConsumer<GetDecisionVerificationConsumer>();
         bus.AddConsumer<SigningApplicationWithdrawnConsumer>();
+        bus.AddConsumer<RevokePermitConsumer>();
+        bus.AddConsumer<Survey.SubmitSurveyConsumer>();
+        bus.AddConsumer<Survey.RecordSurveyResponseConsumer, Survey.RecordSurveyResponseConsumerDefinition>();
+        bus.AddConsumer<Survey.GetSurveyInvitationConsumer>();
+        bus.AddConsumer<Survey.GetSkmReportConsumer>();
     }
 }
 

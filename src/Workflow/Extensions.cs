@@ -43,5 +43,6 @@ public static class Extensions
         bus.AddConsumer<Calendar.GetCalendarInForceConsumer>();
         bus.AddConsumer<Calendar.SetCalendarYearConsumer>();
         bus.AddConsumer<Calendar.RecomputeDueTimesConsumer>();
+        bus.AddConsumer<GetTrackingConsumer>();
     }
 }

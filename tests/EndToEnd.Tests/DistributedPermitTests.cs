@@ -3,7 +3,7 @@ using Ptsp.EndToEnd.Tests.Infrastructure;
 namespace Ptsp.EndToEnd.Tests;
 
 /// <summary>The permit SOP across separate processes over RabbitMQ, with two replicas of Intake and of Technical.</summary>
-public sealed class DistributedPermitTests(DistributedFixture ptsp) : IClassFixture<DistributedFixture>
+public sealed partial class DistributedPermitTests(DistributedFixture ptsp) : IClassFixture<DistributedFixture>
 {
     [Fact]
     public Task A_permit_is_issued_and_another_rejected_with_two_replicas_acting_once() =>

@@ -87,6 +87,7 @@ public sealed record PermitRejected(
 /// <summary>The public record of a signed decision. Replies <see cref="DecisionVerification"/> or CommandRefused (NotFound).</summary>
 public sealed record GetDecisionVerification(string DocumentNumber);
 
+/// <summary><paramref name="Valid"/>: signed, unaltered and not revoked; a revoked permit names when and why.</summary>
 public sealed record DecisionVerification(
     string DocumentNumber,
     DecisionKind Kind,
@@ -97,4 +98,23 @@ public sealed record DecisionVerification(
     DateTimeOffset SignedAt,
     string SignerName,
     string Sha256,
-    bool Valid);
+    bool Valid,
+    DateTimeOffset? RevokedAt = null,
+    string? RevocationReason = null);
+
+/// <summary>
+/// The agency head revokes a signed permit (after step 10), with a reason. Signing, the owner of decisions, replies
+/// CommandAccepted or CommandRefused (not a signed permit, no reason, already revoked).
+/// </summary>
+public sealed record RevokePermit(Guid ApplicationId, string Officer, string OfficerName, string? Reason);
+
+/// <summary>A signed permit was revoked: verification answers valid: false from now on.</summary>
+[EntityName("ptsp.permit-revoked.v1")]
+[MessageUrn("ptsp:permit-revoked:v1")]
+public sealed record PermitRevoked(
+    Guid ApplicationId,
+    string DocumentNumber,
+    string PermitTypeCode,
+    string Reason,
+    string RevokedBy,
+    DateTimeOffset RevokedAt);

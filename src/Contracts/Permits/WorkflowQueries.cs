@@ -70,3 +70,22 @@ public sealed record WithdrawApplication(Guid ApplicationId, string ApplicantUse
 [EntityName("ptsp.application-withdrawn.v1")]
 [MessageUrn("ptsp:application-withdrawn:v1")]
 public sealed record ApplicationWithdrawn(Guid ApplicationId, string ApplicantUsername, int? Step, string? Reason, DateTimeOffset WithdrawnAt);
+/// <summary>
+/// Public tracking by receipt number (anyone): where the file is, in dates and steps only — no names, no documents,
+/// no notes. Replies <see cref="TrackingStatus"/> or CommandRefused (NotFound).
+/// </summary>
+public sealed record GetTracking(string ReceiptNumber);
+
+public sealed record TrackingStatus(
+    string ReceiptNumber,
+    string PermitTypeCode,
+    string PermitTypeName,
+    string Status,
+    int? CurrentStep,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? DecidedAt,
+    IReadOnlyList<TrackingEntry> Timeline);
+
+/// <summary>One step of the file's way, without who or why: the step and when it happened.</summary>
+public sealed record TrackingEntry(int Step, DateTimeOffset At);

@@ -72,6 +72,15 @@ public static class ApplicationsApi
         applications.MapPost("/{id:guid}/draft", Draft).RequireAuthorization(Roles.BackOffice);
         applications.MapPost("/{id:guid}/verification", Verification).RequireAuthorization(Extensions.Verifiers);
         applications.MapPost("/{id:guid}/signature", Signature).RequireAuthorization(Roles.AgencyHead);
+        applications.MapPost("/{id:guid}/revocation", Revocation).RequireAuthorization(Roles.AgencyHead)
+            .WithSummary("The agency head revokes a signed permit, with a reason")
+            .WithDescription("Body {reason}. Signing refuses with 409 unless the decision is a signed permit not yet revoked, 400 without a reason. " +
+                             "Verification then answers valid: false with revokedAt and revocationReason; ptsp.permit-revoked.v1 is published.")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         applications.MapGet("/{id:guid}/receipt", (Guid id, InternalServices services) =>
             InternalServices.Forward(services, InternalServices.Intake, $"/internal/intake/applications/{id}/receipt")).RequireAuthorization();
         applications.MapGet("/{id:guid}/decision", (Guid id, InternalServices services) =>
@@ -120,6 +129,8 @@ public static class ApplicationsApi
         List<string>? Reasons = null);
 
     public sealed record DecisionRequest(bool? Approve, string? Note);
+
+    public sealed record RevocationRequest(string? Reason);
 
     public sealed record ApplicationSummary(Guid ApplicationId, string PermitTypeCode, string Status, int? CurrentStep, DateTimeOffset? DueAt);
 
@@ -319,6 +330,10 @@ public static class ApplicationsApi
         new(user.FindFirstValue("name") ?? user.Identity!.Name!, NonEmpty(user.FindFirstValue("nip")), NonEmpty(user.FindFirstValue("position")));
 
     static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>After step 10: Signing decides whether the decision is a signed permit in force and the reason is valid.</summary>
+    static Task<IResult> Revocation(Guid id, RevocationRequest? body, ClaimsPrincipal user, IRequestClient<RevokePermit> client, HttpContext http) =>
+        Problems.CommandAsync(client, new RevokePermit(id, user.Identity!.Name!, user.FindFirstValue("name") ?? user.Identity.Name!, body?.Reason), http);
 
     /// <summary>The application as the caller may see it: the owner and officers; anyone else is told it does not exist.</summary>
     static async Task<(ApplicationStatus? Status, IResult? Refusal)> StatusFor(Guid id, ClaimsPrincipal user, IRequestClient<GetApplicationStatus> client,

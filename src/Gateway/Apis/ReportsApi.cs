@@ -43,7 +43,7 @@ public static class ReportsApi
     }
 
     /// <summary>An ISO 8601 time, or a date (midnight in the agency's zone).</summary>
-    static DateTimeOffset ParseTime(string? value, WorkingCalendar calendar, string field, Dictionary<string, string[]> errors)
+    internal static DateTimeOffset ParseTime(string? value, WorkingCalendar calendar, string field, Dictionary<string, string[]> errors)
     {
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && value!.Length > 10)
             return time;

@@ -24,7 +24,8 @@ public static class VerificationApi
     }
 
     public sealed record VerificationResponse(string DocumentNumber, DecisionKind Kind, Guid ApplicationId, string HolderName, string BusinessName,
-        DateTimeOffset SignedAt, string SignerName, string Sha256, bool Valid, string PermitTypeName);
+        DateTimeOffset SignedAt, string SignerName, string Sha256, bool Valid, string PermitTypeName, DateTimeOffset? RevokedAt = null,
+        string? RevocationReason = null);
 
     static async Task<IResult> ByNumber(string? documentNumber, IRequestClient<GetDecisionVerification> client, WorkingCalendar calendar, HttpContext http)
     {
@@ -32,7 +33,8 @@ public static class VerificationApi
         return found is null
             ? TypedResults.Problem(title: "Nomor dokumen tidak terdaftar.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(new VerificationResponse(found.DocumentNumber, found.Kind, found.ApplicationId, found.HolderName, found.BusinessName,
-                calendar.ToAgencyTime(found.SignedAt), found.SignerName, found.Sha256, found.Valid, found.PermitTypeName));
+                calendar.ToAgencyTime(found.SignedAt), found.SignerName, found.Sha256, found.Valid, found.PermitTypeName,
+                found.RevokedAt is { } revokedAt ? calendar.ToAgencyTime(revokedAt) : null, found.RevocationReason));
     }
 
     static async Task<DecisionVerification?> Find(string documentNumber, IRequestClient<GetDecisionVerification> client, CancellationToken cancellationToken)

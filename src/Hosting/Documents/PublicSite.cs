@@ -12,6 +12,9 @@ public sealed class PublicSite(IConfiguration configuration)
 
     public string ApplicationUrl(Guid applicationId) => new Uri(BaseUrl, $"{ApplicationPagePath}/{applicationId}").ToString();
 
+    /// <summary>The applicant's satisfaction survey (SKM) of one application, under the application's page.</summary>
+    public string SurveyUrl(Guid applicationId) => new Uri(BaseUrl, $"{ApplicationPagePath}/{applicationId}/survei").ToString();
+
     /// <summary>The verification page of a number; its "/" stay path separators (the page's route is a catch-all), so the QR code reads plainly.</summary>
     public string VerificationUrl(string documentNumber) =>
         new Uri(BaseUrl, "verify/" + string.Join('/', documentNumber.Split('/').Select(Uri.EscapeDataString))).ToString();

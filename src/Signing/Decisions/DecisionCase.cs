@@ -84,6 +84,16 @@ public sealed class DecisionCase
     /// <summary>SHA-256 (hex) of the signed PDF as issued: what the verification page vouches for.</summary>
     public string? Sha256 { get; set; }
 
+    /// <summary>When the agency head revoked the signed permit (null while in force), who, and why.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public string? RevokedBy { get; set; }
+
+    public string? RevocationReason { get; set; }
+
+    /// <summary>When the applicant answered the satisfaction survey (SKM) of this application; the answers are stored apart, without it.</summary>
+    public DateTimeOffset? SurveyAnsweredAt { get; set; }
+
     /// <summary>A Reject recommendation calls for a rejection letter; an Approve for the permit.</summary>
     public DecisionKind ExpectedKind => Recommendation == Recommendation.Approve ? DecisionKind.Permit : DecisionKind.Rejection;
 
@@ -108,6 +118,12 @@ public sealed class SigningStore(StorageFactory storage)
 
     public Task<IDocumentCollection<DecisionCase>> DecisionsAsync(CancellationToken cancellationToken = default) =>
         storage.OpenCollectionAsync(Extensions.Store, DecisionsDefinition, cancellationToken);
+
+    public static readonly CollectionDefinition<Survey.SurveyResponse> SurveyResponsesDefinition =
+        new CollectionDefinition<Survey.SurveyResponse>("survey-responses").Index("answeredAt");
+
+    public Task<IDocumentCollection<Survey.SurveyResponse>> SurveyResponsesAsync(CancellationToken cancellationToken = default) =>
+        storage.OpenCollectionAsync(Extensions.Store, SurveyResponsesDefinition, cancellationToken);
 
     public IBlobStore Files => storage.OpenBlobs(Extensions.Store);
 

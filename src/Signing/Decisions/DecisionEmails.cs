@@ -46,7 +46,12 @@ public sealed class DecisionEmails(AgencyOptions agency, PublicSite site)
                 ? "Simpan izin ini dan tunjukkan bila diminta oleh petugas. Cetakan izin dapat dicocokkan kapan saja melalui halaman verifikasi di atas."
                 : "Anda dapat mengajukan permohonan baru setelah memenuhi hal-hal yang disebutkan dalam surat penolakan. Untuk penjelasan lebih lanjut, " +
                   "silakan datang ke kantor kami pada jam layanan dengan membawa surat ini.")
-            .Link("Lihat permohonan Anda", site.ApplicationUrl(decision.Id));
+            .Link("Lihat permohonan Anda", site.ApplicationUrl(decision.Id))
+            // The invitation to the satisfaction survey (PermenPANRB 14/2017) goes with the decision, once.
+            .Heading("Survei Kepuasan Masyarakat (SKM)")
+            .Paragraph("Bantu kami memperbaiki pelayanan: isi Survei Kepuasan Masyarakat tentang permohonan ini (sembilan pertanyaan, kurang dari " +
+                       "dua menit). Jawaban Anda tidak ditampilkan bersama nama Anda.")
+            .Link("Isi Survei Kepuasan Masyarakat", site.SurveyUrl(decision.Id));
         var attachment = new MailAttachment($"{(permit ? "Izin" : "Surat-penolakan")}-{number.Replace('/', '-')}.pdf", "application/pdf", Extensions.Store,
             SigningStore.DecisionKey(decision.Id));
         return [MailOutboxHandler.Create(mail.ToMessage(decision.ApplicantEmail, decision.HolderName, [attachment]), now)];

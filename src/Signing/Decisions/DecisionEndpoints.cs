@@ -77,6 +77,6 @@ public sealed class GetDecisionVerificationConsumer(SigningStore store) : IConsu
         }
 
         await context.RespondAsync(new DecisionVerification(d.DocumentNumber!, d.Drafts[^1].Kind, d.Id, d.HolderName, d.BusinessName, d.PermitTypeName,
-            d.SignedAt!.Value, d.SignerName!, d.Sha256!, Valid: true));
+            d.SignedAt!.Value, d.SignerName!, d.Sha256!, Valid: d.RevokedAt is null, d.RevokedAt, d.RevocationReason));
     }
 }

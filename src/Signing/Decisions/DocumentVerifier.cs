@@ -6,8 +6,12 @@ using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Signing.Decisions;
 
-/// <summary>Whether a PDF someone holds is one of ours, exactly as issued — and if not, why not.</summary>
-public sealed record VerificationVerdict(bool Authentic, string Reason, string? DocumentNumber, string Sha256, bool? SignatureIntact);
+/// <summary>
+/// Whether a PDF someone holds is one of ours, exactly as issued — and if not, why not. <paramref name="Valid"/>: authentic and
+/// not revoked; a revoked permit names when and why.
+/// </summary>
+public sealed record VerificationVerdict(bool Authentic, string Reason, string? DocumentNumber, string Sha256, bool? SignatureIntact,
+    bool Valid = false, DateTimeOffset? RevokedAt = null, string? RevocationReason = null);
 
 public static partial class DocumentVerifier
 {
@@ -15,9 +19,12 @@ public static partial class DocumentVerifier
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
         var exact = await decisions.QueryAsync(Query.By("sha256", sha256).Take(1), cancellationToken);
+        if (exact.Count == 1 && exact[0].Document is { RevokedAt: { } revokedAt } revoked)
+            return new VerificationVerdict(true, $"Dokumen asli dan tidak berubah, tetapi izin ini telah DICABUT: {revoked.RevocationReason}",
+                revoked.DocumentNumber, sha256, true, Valid: false, revokedAt, revoked.RevocationReason);
         if (exact.Count == 1)
             return new VerificationVerdict(true, "Dokumen asli dan tidak berubah: sama persis dengan dokumen yang diterbitkan.",
-                exact[0].Document.DocumentNumber, sha256, true);
+                exact[0].Document.DocumentNumber, sha256, true, Valid: true);
 
         var intact = SignatureIntact(pdf);
         var number = DocumentNumber(Encoding.Latin1.GetString(pdf));

@@ -164,6 +164,42 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
         return SendAsync<VerificationVerdict>(HttpMethod.Post, "/api/v1/verify", body, ct);
     }
 
+    // Public tracking
+    /// <summary>
+    /// The public status of a receipt number; null when unknown. The Gateway limits lookups per client address: the page passes
+    /// its visitor's address on (X-Forwarded-For), which the Gateway believes from a loopback caller only.
+    /// </summary>
+    public async Task<TrackingAnswer?> TrackAsync(string receiptNumber, string? clientAddress, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/track/{Uri.EscapeDataString(receiptNumber)}");
+        if (clientAddress is not null)
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", clientAddress);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw GatewayProblem.Unavailable(e);
+        }
+
+        using (response)
+        {
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+                return null;
+            await EnsureSuccessAsync(response, ct);
+            return await response.Content.ReadFromJsonAsync<TrackingAnswer>(Json, ct);
+        }
+    }
+
+    // The satisfaction survey (SKM)
+    public Task<SurveyInvitation> SurveyInvitationAsync(Guid id, CancellationToken ct) =>
+        SendAsync<SurveyInvitation>(HttpMethod.Get, $"/api/v1/applications/{id}/survey", null, ct);
+
+    public Task SubmitSurveyAsync(Guid id, IReadOnlyList<int> answers, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"/api/v1/applications/{id}/survey", JsonContent.Create(new { answers }, options: Json), ct);
+
     async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
     {
         using var response = await OpenAsync(method, path, content, ct);

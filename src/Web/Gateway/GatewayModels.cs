@@ -48,9 +48,19 @@ public sealed record TechnicalFileView(Guid ApplicationId, IReadOnlyDictionary<s
 public sealed record UploadedDocument(Guid DocumentId, string Sha256);
 
 public sealed record VerificationAnswer(string DocumentNumber, string Kind, Guid ApplicationId, string HolderName, string BusinessName,
-    DateTimeOffset SignedAt, string SignerName, string Sha256, bool Valid, string? PermitTypeName);
+    DateTimeOffset SignedAt, string SignerName, string Sha256, bool Valid, string? PermitTypeName, DateTimeOffset? RevokedAt = null,
+    string? RevocationReason = null);
 
-public sealed record VerificationVerdict(bool Authentic, string Reason, string? DocumentNumber, string Sha256, bool? SignatureIntact);
+/// <summary><see cref="Authentic"/>: exactly the issued file; <see cref="Valid"/>: authentic and not revoked.</summary>
+public sealed record VerificationVerdict(bool Authentic, string Reason, string? DocumentNumber, string Sha256, bool? SignatureIntact, bool Valid = false,
+    DateTimeOffset? RevokedAt = null, string? RevocationReason = null);
+
+public sealed record TrackingStep(int Step, string Name, DateTimeOffset At);
+
+public sealed record TrackingAnswer(string ReceiptNumber, string PermitTypeCode, string PermitTypeName, string Status, string StatusText, int? CurrentStep,
+    string? CurrentStepName, DateTimeOffset SubmittedAt, DateTimeOffset? DueAt, DateTimeOffset? DecidedAt, IReadOnlyList<TrackingStep> Timeline);
+
+public sealed record SurveyInvitation(Guid ApplicationId, bool Open, DateTimeOffset? AnsweredAt);
 
 public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue, string? StatutoryWarning = null,
     int? WorkingMinutesLeft = null, int? WorkingMinutesOverdue = null);

@@ -16,7 +16,8 @@ public sealed class PermitSagas(StorageFactory storage)
         .Index("createdAt")
         .Index("dueAt")
         .Index("nextAlertAt")
-        .Index("statutoryCheckAt");
+        .Index("statutoryCheckAt")
+        .Index("receiptNumber");
 
     public Task<IDocumentCollection<PermitState>> CollectionAsync(CancellationToken cancellationToken = default) =>
         storage.OpenCollectionAsync(Extensions.Store, Definition, cancellationToken);
@@ -35,6 +36,7 @@ public sealed class PermitSagas(StorageFactory storage)
         nameof(PermitStateMachine.Issued) => "Issued",
         nameof(PermitStateMachine.Rejected) => "Rejected",
         nameof(PermitStateMachine.Withdrawn) => "Withdrawn",
+        nameof(PermitStateMachine.Revoked) => "Revoked",
         _ => state,
     };
 
@@ -101,5 +103,29 @@ public sealed class GetTasksConsumer(PermitSagas sagas, TimeProvider time) : ICo
             .Where(s => s.CurrentStep is not null)
             .Select(s => new TaskItem(s.CorrelationId, s.CurrentStep!.Value, s.DueAt, PermitSagas.IsOverdue(s, now), s.StatutoryDeadlinePassed))
             .ToList()));
+    }
+}
+
+/// <summary>
+/// Public tracking by receipt number: the step, the status and the dates of each step — never names, notes or documents
+/// (the history's actors and notes stay inside). A number that is not a receipt (yet) is not found.
+/// </summary>
+public sealed class GetTrackingConsumer(PermitSagas sagas) : IConsumer<GetTracking>
+{
+    public async Task Consume(ConsumeContext<GetTracking> context)
+    {
+        var found = await (await sagas.CollectionAsync(context.CancellationToken))
+            .QueryAsync(Query.By("receiptNumber", context.Message.ReceiptNumber).Take(1), context.CancellationToken);
+        if (found.Count == 0)
+        {
+            await context.NotFound("Nomor tanda terima tidak terdaftar.");
+            return;
+        }
+
+        var s = found[0].Document;
+        var submitted = s.History.FirstOrDefault(h => h.Step == 3 && h.Action.StartsWith("Permohonan diajukan", StringComparison.Ordinal))?.At ?? s.CreatedAt;
+        var decided = s.History.LastOrDefault(h => h.Step == 10 && s.DocumentNumber is not null && h.Action.Contains(s.DocumentNumber, StringComparison.Ordinal))?.At;
+        await context.RespondAsync(new TrackingStatus(s.ReceiptNumber!, s.PermitTypeCode, s.PermitTypeName, PermitSagas.Status(s.CurrentState), s.CurrentStep,
+            submitted, s.DueAt, decided, s.History.Select(h => new TrackingEntry(h.Step, h.At)).ToList()));
     }
 }

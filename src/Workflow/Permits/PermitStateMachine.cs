@@ -234,7 +234,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
             When(Withdraw, x => x.Message.ApplicantUsername == x.Saga.ApplicantUsername && Reason(x.Message.Reason) is not null)
                 .ThenAsync(x => x.RespondAsync(new CommandRefused(RefusalKind.Invalid, Reason(x.Message.Reason)!,
                     new Dictionary<string, string[]> { ["reason"] = [Reason(x.Message.Reason)!] }))));
-        During(Issued, Rejected, Withdrawn,
+        During(Issued, Rejected, Withdrawn, Revoked,
             When(Withdraw, x => x.Message.ApplicantUsername == x.Saga.ApplicantUsername)
                 .ThenAsync(x => x.RespondAsync(new CommandRefused(RefusalKind.Conflict,
                     x.Saga.CurrentState == nameof(Withdrawn)
@@ -243,6 +243,12 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         DuringAny(
             When(Withdraw, x => x.Message.ApplicantUsername != x.Saga.ApplicantUsername)
                 .ThenAsync(x => x.RespondAsync(new CommandRefused(RefusalKind.NotFound, "Permohonan tidak ditemukan."))));
+        // After the decision: the agency head may revoke the issued permit (Signing owns it; this keeps the history).
+        During(Issued,
+            When(PermitRevoked)
+                .Then(x => Record(x.Saga, 10, "Izin dicabut oleh Kepala DPMPTSP", x.Message.RevokedBy, Roles.AgencyHead, x.Message.RevokedAt,
+                    x.Message.Reason))
+                .TransitionTo(Revoked));
     }
 
     /// <summary>Why a reason is refused (null: fine); the reason is optional.</summary>
@@ -300,6 +306,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         Event(() => RefusalSigned, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => Updated, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => Rescheduled, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => PermitRevoked, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
     }
 
     /// <summary>The case moves to <paramref name="step"/>: <paramref name="role"/> must act within <paramref name="target"/> working time (none: the clock stops).</summary>
@@ -399,6 +406,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
 
     /// <summary>The applicant withdrew the application before the decision.</summary>
     public State Withdrawn { get; private set; } = null!;
+    public State Revoked { get; private set; } = null!;
 
     public Event<ApplicationCreated> Created { get; private set; } = null!;
 
@@ -433,4 +441,5 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     public Event<TechnicalReviewRescheduled> Rescheduled { get; private set; } = null!;
 
     public Event<WithdrawApplication> Withdraw { get; private set; } = null!;
+    public Event<PermitRevoked> PermitRevoked { get; private set; } = null!;
 }

@@ -9,7 +9,7 @@ namespace Ptsp.Gateway.Tests.Infrastructure;
 /// temporary folder, Kestrel on a free port (the Gateway streams uploads to the services' internal endpoints over HTTP).
 /// Starts in seconds, so the API's rules can be checked without starting processes.
 /// </summary>
-public sealed class InProcessPtsp : WebApplicationFactory<Ptsp.AllInOne.AllInOneHost>, IAsyncLifetime
+public class InProcessPtsp : WebApplicationFactory<Ptsp.AllInOne.AllInOneHost>, IAsyncLifetime
 {
     public const string OfficerPassword = "Petugas-Uji-2026";
 

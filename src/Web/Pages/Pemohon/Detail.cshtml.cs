@@ -10,9 +10,14 @@ public sealed class DetailModel(GatewayClient gateway) : PageModel
 
     public string? Notice { get; private set; }
 
+    /// <summary>After the decision: whether the satisfaction survey (SKM) waits for the applicant's answer.</summary>
+    public SurveyInvitation? Survey { get; private set; }
+
     public async Task OnGetAsync(Guid id, bool diubah, bool ditarik, CancellationToken ct)
     {
         Application = await ApplicantFile.LoadAsync(gateway, id, withDocuments: false, ct);
         Notice = ditarik ? "Permohonan Anda sudah ditarik dan tidak diproses lagi." : diubah ? "Data usaha sudah diubah." : null;
+        if (Application.Detail.Decision is not null)
+            Survey = await gateway.SurveyInvitationAsync(id, ct);
     }
 }

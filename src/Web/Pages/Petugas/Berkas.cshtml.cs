@@ -46,6 +46,9 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
 
     static readonly string[] TechnicalReaders = ["BackOffice", "TechnicalTeam", "SectionHead", "DivisionHead", "AgencyHead"];
 
+    /// <summary>After step 10: the agency head may revoke an issued permit.</summary>
+    public bool MayRevoke => Detail.Status == "Issued" && User.IsInRole("AgencyHead");
+
     public ApplicationDetail Detail { get; private set; } = null!;
 
     public PermitType Type { get; private set; } = null!;
@@ -161,12 +164,37 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
         }
         catch (GatewayProblem problem) when (problem.Status is 400 or 409)
         {
-            AddErrors(problem, new Dictionary<string, string> { ["session"] = "sesi", ["scheduledAt"] = "jadwalBaru", ["location"] = "lokasiBaru", ["reason"] = "alasan" },
+            AddErrors(problem, new Dictionary<string, string> { ["session"] = "sesi", ["scheduledAt"] = "jadwalBaru", ["location"] = "lokasiBaru", ["reason"] = "alasanJadwal" },
                 "jadwalBaru");
             return Page();
         }
 
         return Redirect($"/tugas/{id}?jadwal=1");
+    }
+
+    /// <summary>The agency head revokes the issued permit with a reason (Signing decides whether it can be).</summary>
+    public async Task<IActionResult> OnPostCabutAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (!User.IsInRole("AgencyHead"))
+            return Redirect("/tidak-berwenang");
+        if (string.IsNullOrWhiteSpace(Alasan))
+            AddError("alasan", "Tulis alasan pencabutan izin.");
+        if (!Yakin)
+            AddError("yakin-cabut", "Centang pernyataan bahwa Anda yakin mencabut izin ini.");
+        if (Errors.Count > 0)
+            return Page();
+        try
+        {
+            await gateway.ActAsync(id, "revocation", new { reason = Alasan!.Trim() }, ct);
+        }
+        catch (GatewayProblem problem) when (problem.Status is 400 or 409)
+        {
+            AddError("alasan", problem.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? problem.Title);
+            return Page();
+        }
+
+        return Redirect($"/tugas/{id}?sebelum={Detail.History.Count}");
     }
 
     async Task LoadAsync(Guid id, CancellationToken ct)
