@@ -49,12 +49,16 @@ def schema(typ, fname):
     if t == "Guid": s = {"type": "string", "format": "uuid"}
     elif t == "string": s = {"type": "string"}
     elif t == "int": s = {"type": "integer"}
+    elif t == "long": s = {"type": "integer", "format": "int64"}
+    elif t == "DateOnly": s = {"type": "string", "format": "date"}
+    elif t == "TimeOnly": s = {"type": "string", "pattern": "^\\d{2}:\\d{2}(:\\d{2})?$"}
     elif t == "bool": s = {"type": "boolean"}
     elif t == "DateTimeOffset": s = {"type": "string", "format": "date-time"}
     # MassTransit writes enums as numbers (their declaration order), not names.
     elif t in enums: s = {"type": "integer", "enum": list(range(len(enums[t]))),
                           "description": t + ": " + ", ".join(f"{i} = {n}" for i, n in enumerate(enums[t]))}
     elif t.startswith("IReadOnlyList<"): s = {"type": "array", "items": schema(t[14:-1], fname)}
+    elif t.startswith("IReadOnlyDictionary<string, "): s = {"type": "object", "additionalProperties": schema(t[28:-1], fname)}
     elif t in records: s = {"$ref": f"#/components/schemas/{t}"}
     else: raise SystemExit(f"unknown type {t} of {fname}")
     if nullable:
@@ -68,10 +72,14 @@ def example(typ, fname):
     if fname in samples: return samples[fname]
     if t == "Guid": return "3c8e4b7a-2d61-4f0e-9b1a-7c6d5e4f3a21"
     if t == "int": return {"Step": 8, "Round": 1, "Revision": 2, "Version": 7, "WorkingDays": 3, "CurrentStep": 4}.get(fname, 1)
+    if t == "long": return 2
+    if t == "DateOnly": return "2027-03-10"
+    if t == "TimeOnly": return "07:30:00"
     if t == "bool": return True
     if t == "DateTimeOffset": return "2026-11-30T07:05:00+00:00"
     if t in enums: return 0
     if t.startswith("IReadOnlyList<"): return [example(t[14:-1], fname)]
+    if fname == "Week": return {"Mon": "08:00-12:00,12:30-15:00", "Fri": "08:00-11:30,13:00-15:30"}
     if t in records: return object_example(t)
     return "contoh"
 

@@ -108,7 +108,8 @@ public sealed class AsyncApiDocumentTests
         var types = schema["type"] is JsonArray many ? many.Select(t => t!.GetValue<string>()).ToList() : [schema.Get<string>("type")];
         var expected = actual switch
         {
-            _ when actual == typeof(string) || actual == typeof(Guid) || actual == typeof(DateTimeOffset) => "string",
+            _ when actual == typeof(string) || actual == typeof(Guid) || actual == typeof(DateTimeOffset) || actual == typeof(DateOnly)
+                 || actual == typeof(TimeOnly) => "string",
             // MassTransit writes enums as their numbers (the example round trip below proves it).
             _ when actual == typeof(int) || actual == typeof(long) || actual.IsEnum => "integer",
             _ when actual == typeof(bool) => "boolean",
@@ -124,6 +125,8 @@ public sealed class AsyncApiDocumentTests
         }
         if (expected == "array")
             CheckType(actual.GetGenericArguments()[0], schema["items"]!.AsObject(), $"{path}[]");
+        if (actual.IsGenericType && actual.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))
+            CheckType(actual.GetGenericArguments()[1], schema["additionalProperties"]!.AsObject(), $"{path}{{}}");
     }
 
     static JsonObject Resolve(JsonNode node)
