@@ -65,10 +65,26 @@ public sealed class CalendarChangedConsumer(WorkingCalendar calendar, ILogger<Ca
 /// At start-up, asks Workflow for the administrator's calendar (all of it, as the full list of the newest change), so a
 /// service started after a change counts with it; retries in the background until Workflow answers.
 /// </summary>
-public sealed class CalendarStartupSync(IServiceScopeFactory scopes, WorkingCalendar calendar, ILogger<CalendarStartupSync> logger) : BackgroundService
+public sealed class CalendarStartupSync(IServiceScopeFactory scopes, WorkingCalendar calendar, IHostApplicationLifetime lifetime,
+    ILogger<CalendarStartupSync> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Asks once the host (and so the bus) has started; start-up itself never waits for Workflow.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled()))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (TaskCanceledException)
+            {
+                return;
+            }
+        }
+
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
