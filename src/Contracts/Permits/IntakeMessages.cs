@@ -41,7 +41,8 @@ public sealed record ApplicationCreated(
     string PermitTypeName,
     string BusinessName,
     DateTimeOffset CreatedAt,
-    string? ApplicantEmail = null);
+    string? ApplicantEmail = null,
+    string? Sector = null);
 
 /// <summary>Step 3 done: the file waits for the completeness check (step 4).</summary>
 [EntityName("ptsp.application-submitted.v1")]
