@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Ptsp.Contracts.Accounts;
+using Ptsp.Contracts.Permits;
 using Ptsp.EndToEnd.Tests.Infrastructure;
 using Ptsp.Gateway.Sessions;
 using Ptsp.Gateway.Tests.Infrastructure;
@@ -113,6 +114,34 @@ public sealed class OfficersApiTests(InProcessPtsp ptsp) : IClassFixture<InProce
         Assert.DoesNotContain("AgencyHead", Roles(later));
         // Changing the appointment ended the session that carried the acting role.
         await Eventually.HoldsAsync(async () => (await ptsp.Api.GetAsync("/api/v1/tasks", token)).StatusCode == HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_section_head_cannot_verify_a_draft_of_a_sector_they_do_not_cover()
+    {
+        var admin = await ptsp.Api.TokenAsync("admin", InProcessPtsp.OfficerPassword);
+        var (_, schools, _) = await ActiveOfficerAsync(admin, new
+        {
+            fullName = "Drs. Hendra Gunawan", nip = "197811032005011004", position = "Kepala Seksi Perizinan Pendidikan",
+            roles = new[] { "SectionHead" }, sectors = new[] { "PENDIDIKAN" },
+        });
+        Assert.Equal("PENDIDIKAN", Claims(schools)["sector"]!.GetValue<string>());
+
+        // A pharmacy permit's decision, opened at Signing as the saga opens it after the recommendation (step 7).
+        var id = NewId.NextGuid();
+        var endpoint = await ptsp.Services.GetRequiredService<IBus>().GetSendEndpoint(Queues.Address(Queues.OpenDrafting));
+        await endpoint.Send(new OpenDrafting(id, "budi", "Budi", "Apotek Sehat", "APOTEK", "Izin Apotek", Recommendation.Approve, null, null, "KESEHATAN"));
+        var backOffice = await ptsp.Api.TokenAsync("backoffice", InProcessPtsp.OfficerPassword);
+        await Eventually.HoldsAsync(async () => (await ptsp.Api.PostAsync($"/api/v1/applications/{id}/draft",
+            new { kind = "Permit", body = "Memutuskan: memberikan izin apotek." }, backOffice)).StatusCode == HttpStatusCode.Accepted);
+
+        var refused = await PtspClient.ExpectProblem(await ptsp.Api.PostAsync($"/api/v1/applications/{id}/verification", new { approve = true }, schools),
+            HttpStatusCode.Forbidden);
+        Assert.Contains("Kesehatan", refused["title"]!.GetValue<string>());
+
+        // The section head who covers health (the demo "kasi" covers every sector) verifies it.
+        var health = await ptsp.Api.TokenAsync("kasi", InProcessPtsp.OfficerPassword);
+        await PtspClient.Expect(await ptsp.Api.PostAsync($"/api/v1/applications/{id}/verification", new { approve = true }, health), HttpStatusCode.Accepted);
     }
 
     [Fact]
