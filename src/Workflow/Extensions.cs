@@ -22,6 +22,7 @@ public static class Extensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
         builder.Services.AddSingleton<RegistrationSagas>();
         builder.Services.AddSingleton<PermitSagas>();
+        builder.Services.AddSingleton<OfficerDirectory>();
         builder.ConfigureBus(bus => bus.AddWorkflowConsumers());
         return builder;
     }
@@ -38,5 +39,6 @@ public static class Extensions
         bus.AddConsumer<GetApplicationsConsumer>();
         bus.AddConsumer<GetTasksConsumer>();
         bus.AddConsumer<GetSlaReportConsumer>();
+        bus.AddConsumer<OfficerChangedConsumer>();
     }
 }

@@ -63,6 +63,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         .AddSingleton<PermitSagas>()
         .AddSingleton<EscalationOptions>()
         .AddSingleton<Escalation>()
+        .AddSingleton<OfficerDirectory>()
         .AddSingleton<DeadlineWatcher>();
 
     public T Get<T>()
