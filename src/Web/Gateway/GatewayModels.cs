@@ -45,3 +45,15 @@ public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueA
 
 public sealed record PendingRegistration(Guid RegistrationId, string FullName, string Nik, string Email, DateTimeOffset SubmittedAt, DateTimeOffset DueAt,
     bool Overdue);
+
+public sealed record PasswordResetRequested(string Message);
+
+public sealed record ActingAppointment(string Role, string Kind, DateTimeOffset From, DateTimeOffset Until);
+
+public sealed record Officer(Guid OfficerId, string Username, string FullName, string? Nip, string? Email, string? Position, List<string> Roles,
+    List<string> Sectors, List<ActingAppointment> ActingAppointments, bool Active, bool MustChangePassword);
+
+public sealed record OfficerForm(string? Username, string? FullName, string? Nip, string? Email, string? Position, List<string> Roles,
+    List<string> Sectors, List<ActingAppointment> ActingAppointments);
+
+public sealed record OfficerCreated(Guid OfficerId);
