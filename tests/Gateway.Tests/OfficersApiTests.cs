@@ -145,6 +145,21 @@ public sealed class OfficersApiTests(InProcessPtsp ptsp) : IClassFixture<InProce
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_the_officer_and_password_reset_routes()
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await (await ptsp.Api.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync())!;
+        var paths = document["paths"]!.AsObject();
+        foreach (var path in new[] { "/api/v1/officers", "/api/v1/officers/{id}", "/api/v1/officers/{id}/deactivation", "/api/v1/officers/{id}/reactivation",
+                     "/api/v1/officers/{id}/password-reset", "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm" })
+            Assert.True(paths.ContainsKey(path), $"{path} is missing from the OpenAPI document");
+        var create = paths["/api/v1/officers"]!["post"]!;
+        Assert.Contains("one-time password", create["summary"]!.GetValue<string>());
+        Assert.NotNull(create["responses"]!["202"]);
+        Assert.NotNull(create["responses"]!["403"]);
+        Assert.NotNull(paths["/api/v1/auth/password-reset"]!["post"]!["responses"]!["202"]);
+    }
+
+    [Fact]
     public async Task Only_the_administrator_manages_officers()
     {
         var frontOffice = await ptsp.Api.TokenAsync("frontoffice", InProcessPtsp.OfficerPassword);
