@@ -5,7 +5,9 @@ using Ptsp.Contracts;
 using Ptsp.Contracts.Accounts;
 using Ptsp.Contracts.Permits;
 using Ptsp.Gateway.Apis;
+using Ptsp.Gateway.Sessions;
 using Ptsp.Gateway.Stream;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Ptsp.Hosting.Auth;
 using Ptsp.Hosting.Bus;
 using Scalar.AspNetCore;
@@ -38,7 +40,7 @@ public static class Extensions
             .AddPolicy(CalendarApi.Readers, p => Active(p).RequireRole(CalendarApi.ReaderRoles))
             .AddPolicy(CalendarApi.Keepers, p => Active(p).RequireRole(Roles.Administrator))
             .AddPolicy(SurveyApi.SkmReaders, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead, Roles.AgencyHead, Roles.Administrator));
-        foreach (var role in Roles.Officers.Append(Roles.Applicant))
+        foreach (var role in Roles.Officers.Append(Roles.Applicant).Append(Roles.Administrator))
             builder.Services.AddAuthorizationBuilder().AddPolicy(role, p => Active(p).RequireRole(role));
 
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -55,6 +57,21 @@ public static class Extensions
         builder.Services.AddSingleton<InternalServices>();
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddTrackingRateLimit(builder.Configuration);
+        builder.Services.AddSingleton<SessionStamps>();
+        builder.Services.AddHostedService<SessionStampsLoader>();
+        // A token whose security stamp is no longer the account's (deactivated, password reset, roles changed) is refused (ADR 0010).
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure(options =>
+            options.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = async context =>
+                {
+                    var stamps = context.HttpContext.RequestServices.GetRequiredService<SessionStamps>();
+                    var user = context.Principal!;
+                    if (!await stamps.AllowsAsync(user.FindFirst("sub")?.Value, user.FindFirst(PtspAuthentication.SecurityStampClaim)?.Value,
+                            context.HttpContext.RequestAborted))
+                        context.Fail("Sesi ini telah diakhiri; silakan masuk kembali.");
+                },
+            });
 
         builder.ConfigureBus(bus =>
         {
@@ -93,6 +110,20 @@ public static class Extensions
             bus.AddRequestClient<SubmitSurvey>(timeout);
             bus.AddRequestClient<GetSurveyInvitation>(timeout);
             bus.AddRequestClient<GetSkmReport>(timeout);
+            bus.AddRequestClient<RequestPasswordReset>(timeout);
+            bus.AddRequestClient<ConfirmPasswordReset>(timeout);
+            bus.AddRequestClient<CreateOfficer>(timeout);
+            bus.AddRequestClient<UpdateOfficer>(timeout);
+            bus.AddRequestClient<DeactivateOfficer>(timeout);
+            bus.AddRequestClient<ReactivateOfficer>(timeout);
+            bus.AddRequestClient<ResetOfficerPassword>(timeout);
+            bus.AddRequestClient<GetOfficers>(timeout);
+            bus.AddRequestClient<GetSessionStamps>(timeout);
+            bus.AddConsumer<SessionsEndedConsumer>().Endpoint(e =>
+            {
+                e.Temporary = true;
+                e.InstanceId = $"{Environment.ProcessId}-{NewId.NextGuid():N}";
+            });
             // The push channel: a queue of this Gateway's own (auto-deleted), so each replica hears every change.
             bus.AddConsumer<ApplicationProgressedConsumer>().Endpoint(e =>
             {
@@ -121,6 +152,7 @@ public static class Extensions
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("Ptsp API v1").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapAccountsApi();
+        app.MapOfficersApi();
         app.MapApplicationsApi();
         app.MapVerificationApi();
         app.MapReportsApi();

@@ -24,6 +24,7 @@ public static class Extensions
         builder.Services.TryAddSingleton<JwtSigningKey>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSingleton<OfficerEmails>();
         builder.Services.AddHostedService<OfficerSeeder>();
         builder.ConfigureBus(bus =>
         {
@@ -32,6 +33,15 @@ public static class Extensions
             bus.AddConsumer<RejectRegistrationConsumer>();
             bus.AddConsumer<AuthenticateUserConsumer>();
             bus.AddConsumer<ChangePasswordConsumer>();
+            bus.AddConsumer<RequestPasswordResetConsumer>();
+            bus.AddConsumer<ConfirmPasswordResetConsumer>();
+            bus.AddConsumer<CreateOfficerConsumer>();
+            bus.AddConsumer<UpdateOfficerConsumer>();
+            bus.AddConsumer<DeactivateOfficerConsumer>();
+            bus.AddConsumer<ReactivateOfficerConsumer>();
+            bus.AddConsumer<ResetOfficerPasswordConsumer>();
+            bus.AddConsumer<GetOfficersConsumer>();
+            bus.AddConsumer<GetSessionStampsConsumer>();
         });
         return builder;
     }

@@ -49,12 +49,14 @@ public static class Extensions
             .AddPolicy(WebSession.SignedInPolicy, p => p.AddAuthenticationSchemes(WebSession.Scheme).RequireAuthenticatedUser())
             .AddPolicy(WebSession.ApplicantPolicy, p => p.AddAuthenticationSchemes(WebSession.Scheme).RequireRole("Applicant"))
             .AddPolicy(WebSession.OfficerPolicy, p => p.AddAuthenticationSchemes(WebSession.Scheme).RequireRole(WebSession.OfficerRoles))
-            .AddPolicy(WebSession.FrontOfficePolicy, p => p.AddAuthenticationSchemes(WebSession.Scheme).RequireRole("FrontOffice"));
+            .AddPolicy(WebSession.FrontOfficePolicy, p => p.AddAuthenticationSchemes(WebSession.Scheme).RequireRole("FrontOffice"))
+            .AddPolicy(WebSession.AdministratorPolicy, p => p.AddAuthenticationSchemes(WebSession.Scheme).RequireRole("Administrator"));
 
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Pemohon", WebSession.ApplicantPolicy);
                 o.Conventions.AuthorizeFolder("/Petugas", WebSession.OfficerPolicy);
+                o.Conventions.AuthorizeFolder("/Admin", WebSession.AdministratorPolicy);
                 o.Conventions.AuthorizePage("/GantiKataSandi", WebSession.SignedInPolicy);
             })
             .AddMvcOptions(o => o.Filters.Add<GatewayProblemFilter>())

@@ -23,6 +23,7 @@ public static class Extensions
         builder.Services.AddSingleton<RegistrationSagas>();
         builder.Services.AddSingleton<PermitSagas>();
         builder.Services.AddSingleton<Calendar.AgencyCalendar>();
+        builder.Services.AddSingleton<OfficerDirectory>();
         builder.ConfigureBus(bus => bus.AddWorkflowConsumers());
         return builder;
     }
@@ -44,5 +45,6 @@ public static class Extensions
         bus.AddConsumer<Calendar.SetCalendarYearConsumer>();
         bus.AddConsumer<Calendar.RecomputeDueTimesConsumer>();
         bus.AddConsumer<GetTrackingConsumer>();
+        bus.AddConsumer<OfficerChangedConsumer>();
     }
 }

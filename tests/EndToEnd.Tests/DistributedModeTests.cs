@@ -21,6 +21,40 @@ public sealed class DistributedModeTests(DistributedFixture ptsp) : IClassFixtur
     }
 
     [Fact]
+    public Task A_deactivated_officer_is_refused_by_the_separate_Gateway_also_after_it_restarts() =>
+        ptsp.WithLogsOnFailure(async () =>
+    {
+        var admin = await ptsp.Client.TokenAsync("admin", DistributedFixture.OfficerPassword);
+        var username = $"fo.{Guid.NewGuid():N}"[..16];
+        var created = await ptsp.Client.PostAsync("/api/v1/officers", new
+        {
+            username, fullName = "Sri Wahyuni", nip = "198809212014022001", email = $"{username}@purwakartakab.go.id", roles = new[] { "FrontOffice" },
+        }, admin);
+        await PtspClient.Expect(created, HttpStatusCode.Accepted);
+        var officerId = (await PtspClient.Json(created)).Get<Guid>("officerId");
+        var (_, oneTime, _) = await ptsp.Mail.CredentialsAsync($"{username}@purwakartakab.go.id");
+        var first = await ptsp.Client.TokenAsync(username, oneTime);
+        await PtspClient.Expect(await ptsp.Client.PostAsync("/api/v1/auth/password", new { currentPassword = oneTime, newPassword = "PetugasBaru2026" }, first),
+            HttpStatusCode.NoContent);
+        var token = await ptsp.Client.TokenAsync(username, "PetugasBaru2026");
+        var colleague = await ptsp.Client.TokenAsync("frontoffice", DistributedFixture.OfficerPassword);
+        await PtspClient.Expect(await ptsp.Client.GetAsync("/api/v1/tasks", token), HttpStatusCode.OK);
+
+        await PtspClient.Expect(await ptsp.Client.PostAsync($"/api/v1/officers/{officerId}/deactivation", null, admin), HttpStatusCode.Accepted);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await ptsp.Client.GetAsync("/api/v1/tasks", token)).StatusCode != HttpStatusCode.Unauthorized)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the deactivated officer's token was still accepted after 20 s");
+            await Task.Delay(100);
+        }
+
+        // A new Gateway process learns the stamps from Registration: still refused; a colleague's token still works.
+        await ptsp.RestartAsync("Gateway");
+        await PtspClient.ExpectProblem(await ptsp.Client.GetAsync("/api/v1/tasks", token), HttpStatusCode.Unauthorized);
+        await PtspClient.Expect(await ptsp.Client.GetAsync("/api/v1/tasks", colleague), HttpStatusCode.OK);
+    });
+
+    [Fact]
     public Task A_registration_survives_a_crash_of_the_Registration_process_and_its_credentials_are_mailed_once() =>
         ptsp.WithLogsOnFailure(async () =>
     {

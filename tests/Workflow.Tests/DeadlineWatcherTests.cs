@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Ptsp.Contracts;
 using Ptsp.Contracts.Accounts;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Mail;
@@ -110,6 +111,36 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         var mail = (MailMessage)outbox.Last(m => m.Kind == MailOutboxHandler.MailKind).Deserialize(out _);
         Assert.Equal("kasi.perizinan@dpmptsp.purwakartakab.go.id", mail.To);
         Assert.Contains("melewati batas waktu", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task Escalations_go_to_the_active_officers_own_addresses_and_a_section_heads_only_for_their_sector()
+    {
+        var officers = await _host.Get<OfficerDirectory>().CollectionAsync();
+        async Task Officer(string username, string role, string? sector, bool active = true)
+        {
+            var id = NewId.NextGuid();
+            await _host.Harness.Bus.Publish(new OfficerChanged(id, username, username, $"{username}@purwakartakab.go.id", [role],
+                sector is null ? [] : [sector], active, Now));
+            for (var i = 0; i < 400 && await officers.FindAsync(id.ToString()) is null; i++)
+                await Task.Delay(25);
+        }
+
+        await Officer("dewi", Roles.FrontOffice, null);
+        await Officer("agus", Roles.FrontOffice, null, active: false);
+        await Officer("kasi.reklame", Roles.SectionHead, "PEKERJAAN_UMUM");
+        await Officer("kasi.kesehatan", Roles.SectionHead, "KESEHATAN");
+        await Publish(new ApplicationCreated(_id, "budi.santoso", "Budi Santoso", "REKLAME", "Izin Penyelenggaraan Reklame", "CV Maju", Now,
+            Sector: "PEKERJAAN_UMUM"));
+        await Publish(new ApplicationSubmitted(_id, "budi.santoso", "REKLAME", 1, Now));
+
+        Assert.Equal(1, await SweepAt(At(27, 16)));
+        Assert.Equal(1, await SweepAt(At(31, 8)));
+
+        var saga = await Saga();
+        Assert.Equal(["dewi@purwakartakab.go.id", "kasi.reklame@purwakartakab.go.id"], saga.Alerts.Select(a => a.Recipient));
+        var mails = (await Outbox()).Where(m => m.Kind == MailOutboxHandler.MailKind).Select(m => (MailMessage)m.Deserialize(out _)).ToList();
+        Assert.Equal(["dewi@purwakartakab.go.id", "kasi.reklame@purwakartakab.go.id"], mails.Select(m => m.To));
     }
 
     [Fact]

@@ -64,6 +64,7 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         .AddSingleton<Calendar.AgencyCalendar>()
         .AddSingleton<EscalationOptions>()
         .AddSingleton<Escalation>()
+        .AddSingleton<OfficerDirectory>()
         .AddSingleton<DeadlineWatcher>();
 
     public T Get<T>()

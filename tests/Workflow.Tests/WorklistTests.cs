@@ -52,4 +52,26 @@ public sealed class WorklistTests : IAsyncLifetime
         _time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 10, 10, 0, Wib));
         Assert.Equal([true, false, false], (await Tasks(Roles.FrontOffice)).Select(t => t.Overdue));
     }
+
+    [Fact]
+    public async Task A_section_head_sees_only_the_files_of_the_sectors_they_cover()
+    {
+        var sagas = await _host.Get<PermitSagas>().CollectionAsync();
+        Guid health = NewId.NextGuid(), school = NewId.NextGuid(), older = NewId.NextGuid();
+        foreach (var (id, sector) in new[] { (health, "KESEHATAN"), (school, "PENDIDIKAN"), (older, (string?)null) })
+            await sagas.InsertAsync(id.ToString(), new PermitState
+            {
+                CorrelationId = id, CurrentState = "InSectionHeadVerification", PermitTypeCode = "APOTEK", Sector = sector,
+                CurrentStep = 8, AssignedRole = Roles.SectionHead, DueAt = _time.GetUtcNow().AddHours(1),
+            });
+
+        async Task<List<Guid>> For(params string[]? sectors) =>
+            (await _host.Harness.GetRequestClient<GetTasks>().GetResponse<TaskList>(new GetTasks(Roles.SectionHead, sectors))).Message.Items
+            .Select(t => t.ApplicationId).ToList();
+
+        Assert.Equal(new[] { health, older }.Order(), (await For("KESEHATAN")).Order());
+        Assert.Equal(new[] { school, older }.Order(), (await For("PENDIDIKAN", "PERDAGANGAN")).Order());
+        Assert.Equal([older], await For());
+        Assert.Equal(3, (await Tasks(Roles.SectionHead)).Count);
+    }
 }

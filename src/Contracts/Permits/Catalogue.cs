@@ -17,7 +17,8 @@ public sealed record PermitTypeInfo(
     string Name,
     IReadOnlyList<RequirementInfo> RequiredDocuments,
     TechnicalReviewInfo TechnicalReview,
-    int? StatutoryWorkingDays);
+    int? StatutoryWorkingDays,
+    string? Sector = null);
 
 public sealed record RequirementInfo(string Code, string Name);
 

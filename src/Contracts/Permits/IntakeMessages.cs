@@ -45,7 +45,8 @@ public sealed record ApplicationCreated(
     string PermitTypeName,
     string BusinessName,
     DateTimeOffset CreatedAt,
-    string? ApplicantEmail = null);
+    string? ApplicantEmail = null,
+    string? Sector = null);
 
 /// <summary>Step 3 (or a return): the applicant changed the business data of the file.</summary>
 [EntityName("ptsp.application-updated.v1")]

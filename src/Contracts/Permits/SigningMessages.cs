@@ -22,7 +22,8 @@ public sealed record OpenDrafting(
     Recommendation Recommendation,
     string? ApplicantEmail = null,
     string? ReceiptNumber = null,
-    string? RecommendationNotes = null);
+    string? RecommendationNotes = null,
+    string? Sector = null);
 
 /// <summary>Signing → Workflow: the decision is open, so back office may draft it (step 7) from now on.</summary>
 [EntityName("ptsp.drafting-opened.v1")]
@@ -39,8 +40,12 @@ public sealed record DraftingOpened(Guid ApplicationId, DateTimeOffset OpenedAt)
 public sealed record DraftDecision(Guid ApplicationId, string Officer, DecisionKind? Kind, string? Body, OfficerIdentity? OfficerIdentity = null,
     string? Validity = null, IReadOnlyList<string>? Obligations = null, IReadOnlyList<string>? Reasons = null);
 
-/// <summary>Steps 8 (SectionHead) and 9 (DivisionHead): validate the draft or send it back to drafting with a note.</summary>
-public sealed record VerifyDecision(Guid ApplicationId, string Officer, string Role, bool? Approve, string? Note);
+/// <summary>
+/// Steps 8 (SectionHead) and 9 (DivisionHead): validate the draft or send it back to drafting with a note. A section head's
+/// <paramref name="Sectors"/> (from the token) must cover the permit's sector ("Kasi terkait"); Signing decides.
+/// </summary>
+public sealed record VerifyDecision(Guid ApplicationId, string Officer, string Role, bool? Approve, string? Note,
+    IReadOnlyList<string>? Sectors = null);
 
 /// <summary>Step 10: the agency head signs, or sends the draft back with a note.</summary>
 public sealed record SignDecision(Guid ApplicationId, string Officer, string OfficerName, bool? Approve, string? Note, OfficerIdentity? OfficerIdentity = null);

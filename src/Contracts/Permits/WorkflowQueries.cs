@@ -49,8 +49,8 @@ public sealed record ApplicationList(IReadOnlyList<ApplicationListItem> Items);
 
 public sealed record ApplicationListItem(Guid ApplicationId, string PermitTypeCode, string Status, int? CurrentStep, DateTimeOffset? DueAt);
 
-/// <summary>What waits for a role, oldest due first.</summary>
-public sealed record GetTasks(string Role);
+/// <summary>What waits for a role, oldest due first; for a section head only the files of <paramref name="Sectors"/> (when given).</summary>
+public sealed record GetTasks(string Role, IReadOnlyList<string>? Sectors = null);
 
 public sealed record TaskList(IReadOnlyList<TaskItem> Items);
 

@@ -21,6 +21,14 @@ public static class AccountsApi
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts");
         auth.MapPost("/login", Login).AllowAnonymous();
         auth.MapPost("/password", ChangePassword).RequireAuthorization(Extensions.SignedIn);
+        auth.MapPost("/password-reset", RequestPasswordReset).AllowAnonymous()
+            .WithSummary("Lupa kata sandi: emails a single-use reset link valid for 30 minutes; the answer is the same whether or not the address has an account")
+            .Produces<PasswordResetRequested>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem();
+        auth.MapPost("/password-reset/confirm", ConfirmPasswordReset).AllowAnonymous()
+            .WithSummary("Sets a new password with the reset link's token (once, within 30 minutes); older sessions end")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem();
         return app;
     }
 
@@ -33,6 +41,12 @@ public static class AccountsApi
     public sealed record LoginRequest(string? Username, string? Password);
 
     public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
+
+    public sealed record PasswordResetRequest(string? Email);
+
+    public sealed record PasswordResetRequested(string Message);
+
+    public sealed record PasswordResetConfirmation(string? Token, string? NewPassword);
 
     public sealed record RegistrationSummary(Guid RegistrationId, string FullName, string Nik, string Email, DateTimeOffset SubmittedAt,
         DateTimeOffset DueAt, bool Overdue);
@@ -79,4 +93,19 @@ public static class AccountsApi
         return Problems.Reply(response, http, _ => TypedResults.NoContent());
     }
 
+    /// <summary>Registration answers before it looks the address up, so the answer and its timing say nothing of the address.</summary>
+    static async Task<IResult> RequestPasswordReset(PasswordResetRequest body, IRequestClient<RequestPasswordReset> client, HttpContext http)
+    {
+        var response = await client.GetResponse<CommandAccepted, CommandRefused>(new RequestPasswordReset(body.Email), http.RequestAborted);
+        return Problems.Reply(response, http, _ => TypedResults.Accepted((string?)null, new PasswordResetRequested(
+            "Jika alamat email tersebut terdaftar pada akun yang aktif, tautan untuk mengatur ulang kata sandi telah dikirim ke alamat itu. " +
+            "Tautan berlaku 30 menit dan hanya dapat dipakai sekali.")));
+    }
+
+    static async Task<IResult> ConfirmPasswordReset(PasswordResetConfirmation body, IRequestClient<ConfirmPasswordReset> client, HttpContext http)
+    {
+        var response = await client.GetResponse<CommandAccepted, CommandRefused>(new ConfirmPasswordReset(body.Token, body.NewPassword),
+            http.RequestAborted);
+        return Problems.Reply(response, http, _ => TypedResults.NoContent());
+    }
 }

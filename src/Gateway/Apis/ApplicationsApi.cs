@@ -263,7 +263,8 @@ public static class ApplicationsApi
         var now = time.GetUtcNow();
         var items = new List<TaskItem>();
         foreach (var role in Roles.Officers.Where(user.IsInRole))
-            items.AddRange((await client.GetResponse<TaskList>(new GetTasks(role), http.RequestAborted)).Message.Items);
+            items.AddRange((await client.GetResponse<TaskList>(new GetTasks(role, role == Roles.SectionHead ? CallerSectors(user) : null),
+                http.RequestAborted)).Message.Items);
         return TypedResults.Ok(items.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue)
             .Select(t => new WorkItem(t.ApplicationId, t.Step, Local(calendar, t.DueAt), t.Overdue, MinutesLeft(calendar, t.DueAt, now),
                 MinutesOverdue(calendar, t.DueAt, now),
@@ -318,7 +319,10 @@ public static class ApplicationsApi
     /// <summary>Steps 8 (SectionHead) and 9 (DivisionHead).</summary>
     static Task<IResult> Verification(Guid id, DecisionRequest body, ClaimsPrincipal user, IRequestClient<VerifyDecision> client, HttpContext http) =>
         Problems.CommandAsync(client, new VerifyDecision(id, user.Identity!.Name!, user.IsInRole(Roles.SectionHead) ? Roles.SectionHead : Roles.DivisionHead,
-            body.Approve, body.Note), http);
+            body.Approve, body.Note, user.IsInRole(Roles.SectionHead) ? CallerSectors(user) : null), http);
+
+    /// <summary>The sectors a section head covers, as Registration put them in the token.</summary>
+    static List<string> CallerSectors(ClaimsPrincipal user) => user.FindAll(Sectors.Claim).Select(c => c.Value).ToList();
 
     /// <summary>Step 10.</summary>
     static Task<IResult> Signature(Guid id, DecisionRequest body, ClaimsPrincipal user, IRequestClient<SignDecision> client, HttpContext http) =>

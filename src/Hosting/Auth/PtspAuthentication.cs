@@ -11,6 +11,9 @@ public static class PtspAuthentication
     /// <summary>Claim set while the user still has to replace a one-time password.</summary>
     public const string PasswordChangeClaim = "pwd_change";
 
+    /// <summary>The account's security stamp when the token was issued; the Gateway refuses a token whose stamp is no longer current.</summary>
+    public const string SecurityStampClaim = "sst";
+
     /// <summary>
     /// Checks the access tokens Registration issues. The Gateway uses it for the public API; services use it
     /// on their internal file endpoints, to which the Gateway forwards the caller's token.

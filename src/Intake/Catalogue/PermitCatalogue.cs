@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ptsp.Contracts;
 using Ptsp.Contracts.Permits;
 
 namespace Ptsp.Intake.Catalogue;
@@ -28,6 +29,9 @@ public sealed class PermitCatalogue
                 throw new InvalidOperationException($"Permit type {type.Code} needs required documents and a review time.");
             if (type.RequiredDocuments.Select(d => d.Code).Distinct().Count() != type.RequiredDocuments.Count)
                 throw new InvalidOperationException($"Permit type {type.Code} lists a requirement twice.");
+            // Step 8 goes to the section head of the permit's sector.
+            if (type.Sector is null || !Sectors.Names.ContainsKey(type.Sector))
+                throw new InvalidOperationException($"Permit type {type.Code} needs a sector, one of {string.Join(", ", Sectors.Names.Keys)}.");
         }
 
         _types = types.ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);

@@ -49,7 +49,8 @@ public sealed class CreateApplicationConsumer(IntakeStore store, PermitCatalogue
         {
             await (await store.ApplicationsAsync(context.CancellationToken)).InsertAsync(application.Id.ToString(), application,
                 [OutboxMessage.Publish(new ApplicationCreated(application.Id, m.ApplicantUsername, m.ApplicantName, application.PermitTypeCode,
-                    catalogue.Find(application.PermitTypeCode)!.Name, application.BusinessName, now, application.ApplicantEmail), now)],
+                    catalogue.Find(application.PermitTypeCode)!.Name, application.BusinessName, now, application.ApplicantEmail,
+                    catalogue.Find(application.PermitTypeCode)!.Sector), now)],
                 context.CancellationToken);
         }
         catch (DuplicateDocumentException)

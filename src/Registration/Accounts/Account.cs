@@ -6,6 +6,9 @@ public enum AccountStatus
     Pending,
     Active,
     Rejected,
+
+    /// <summary>An officer the administrator deactivated: cannot log in, older tokens are refused.</summary>
+    Deactivated,
 }
 
 /// <summary>
@@ -48,6 +51,33 @@ public sealed class Account
     public bool MustChangePassword { get; set; }
 
     public List<string> Roles { get; set; } = [];
+
+    /// <summary>An officer's NIP (18 digits), printed on the documents they sign.</summary>
+    public string? Nip { get; set; }
+
+    /// <summary>An officer's title as printed on documents, e.g. "Kepala Seksi Perizinan Kesehatan".</summary>
+    public string? Position { get; set; }
+
+    /// <summary>A section head's sectors (<see cref="Ptsp.Contracts.Sectors"/>).</summary>
+    public List<string> Sectors { get; set; } = [];
+
+    public List<Ptsp.Contracts.Accounts.ActingAppointment> ActingAppointments { get; set; } = [];
+
+    /// <summary>True for accounts the administrator manages (seeded or created through /api/v1/officers).</summary>
+    public bool IsOfficer { get; set; }
+
+    /// <summary>
+    /// Changes whenever older sessions must end (deactivation, password reset, role change); tokens carry it and the
+    /// Gateway refuses a token with another (ADR 0010). Null until the first change.
+    /// </summary>
+    public string? SecurityStamp { get; set; }
+
+    public DateTimeOffset? SecurityStampChangedAt { get; set; }
+
+    /// <summary>SHA-256 (hex) of the pending "lupa kata sandi" token; the token itself is only in the email.</summary>
+    public string? PasswordResetTokenHash { get; set; }
+
+    public DateTimeOffset? PasswordResetExpiresAt { get; set; }
 
     // Unique keys: a NIK or email may be claimed by one pending or active account at a time;
     // a rejected applicant may register again.

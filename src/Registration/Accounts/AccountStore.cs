@@ -9,7 +9,9 @@ public sealed class AccountStore(StorageFactory storage)
         .Index("nikClaim", unique: true)
         .Index("emailClaim", unique: true)
         .Index("usernameKey", unique: true)
-        .Index("status");
+        .Index("status")
+        .Index("isOfficer")
+        .Index("passwordResetTokenHash");
 
     public static readonly CollectionDefinition<LoginAttempts> LoginAttemptsDefinition = new("login-attempts");
 

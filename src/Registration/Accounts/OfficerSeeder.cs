@@ -43,6 +43,9 @@ public sealed class OfficerSeeder(IConfiguration configuration, AccountStore sto
                 Username = username,
                 PasswordHash = hasher.Hash(password),
                 Roles = [role],
+                IsOfficer = true,
+                // The demo section head covers every sector, so every file's step 8 reaches someone.
+                Sectors = role == Roles.SectionHead ? [.. Sectors.Names.Keys] : [],
                 SubmittedAt = time.GetUtcNow(),
             };
             try

@@ -32,6 +32,7 @@ public sealed class OpenDraftingConsumer(SigningStore store, TimeProvider time) 
                 BusinessName = m.BusinessName,
                 PermitTypeCode = m.PermitTypeCode,
                 PermitTypeName = m.PermitTypeName,
+                Sector = m.Sector,
                 Recommendation = m.Recommendation,
                 RecommendationNotes = string.IsNullOrWhiteSpace(m.RecommendationNotes) ? null : m.RecommendationNotes.Trim(),
                 State = DecisionState.AwaitingDraft,
@@ -168,6 +169,14 @@ public sealed class VerifyDecisionConsumer(SigningStore store, TimeProvider time
             await context.Conflict(m.Role == Roles.SectionHead
                 ? "Draf ini tidak sedang menunggu verifikasi Kepala Seksi (langkah 8)."
                 : "Draf ini tidak sedang menunggu verifikasi Kepala Bidang (langkah 9).", stored?.Document.Step);
+            return;
+        }
+
+        // "Kasi terkait" (step 8): the section head of the permit's sector, no other.
+        if (m.Role == Roles.SectionHead && stored.Document.Sector is { } sector && m.Sectors is { } sectors && !sectors.Contains(sector))
+        {
+            await context.RespondAsync(new Contracts.Common.CommandRefused(Contracts.Common.RefusalKind.Forbidden,
+                $"Berkas ini termasuk sektor {Sectors.Names.GetValueOrDefault(sector, sector)}, yang bukan sektor Anda; verifikasi dilakukan Kepala Seksi sektor tersebut."));
             return;
         }
 

@@ -53,6 +53,11 @@ public sealed class DecisionCase
 
     public string PermitTypeCode { get; set; } = "";
 
+
+    /// <summary>The permit type's sector: only a section head who covers it verifies at step 8 (null for files opened before sectors).</summary>
+
+    public string? Sector { get; set; }
+
     public string PermitTypeName { get; set; } = "";
 
     public Recommendation Recommendation { get; set; }

@@ -23,6 +23,26 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
     public Task ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, "/api/v1/auth/password", JsonContent.Create(new { currentPassword, newPassword }, options: Json), ct);
 
+    public Task<PasswordResetRequested> RequestPasswordResetAsync(string email, CancellationToken ct) =>
+        SendAsync<PasswordResetRequested>(HttpMethod.Post, "/api/v1/auth/password-reset", JsonContent.Create(new { email }, options: Json), ct);
+
+    public Task ConfirmPasswordResetAsync(string token, string newPassword, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, "/api/v1/auth/password-reset/confirm", JsonContent.Create(new { token, newPassword }, options: Json), ct);
+
+    public Task<List<Officer>> OfficersAsync(CancellationToken ct) => SendAsync<List<Officer>>(HttpMethod.Get, "/api/v1/officers", null, ct);
+
+    public Task<Officer> OfficerAsync(Guid id, CancellationToken ct) => SendAsync<Officer>(HttpMethod.Get, $"/api/v1/officers/{id}", null, ct);
+
+    public Task<OfficerCreated> CreateOfficerAsync(OfficerForm form, CancellationToken ct) =>
+        SendAsync<OfficerCreated>(HttpMethod.Post, "/api/v1/officers", JsonContent.Create(form, options: Json), ct);
+
+    public Task UpdateOfficerAsync(Guid id, OfficerForm form, CancellationToken ct) =>
+        SendAsync(HttpMethod.Put, $"/api/v1/officers/{id}", JsonContent.Create(form, options: Json), ct);
+
+    /// <summary>"deactivation", "reactivation" or "password-reset".</summary>
+    public Task OfficerActionAsync(Guid id, string action, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"/api/v1/officers/{id}/{action}", null, ct);
+
     // Catalogue
     public Task<List<PermitType>> PermitTypesAsync(CancellationToken ct) => SendAsync<List<PermitType>>(HttpMethod.Get, "/api/v1/permit-types", null, ct);
 

@@ -79,3 +79,14 @@ public sealed record CalendarHoliday(DateOnly Date, string Name);
 public sealed record WorkingHoursPeriod(string Name, DateOnly From, DateOnly To, IReadOnlyDictionary<string, string> Week);
 
 public sealed record CalendarYear(IReadOnlyList<CalendarHoliday> Holidays, IReadOnlyList<WorkingHoursPeriod> Overrides);
+public sealed record PasswordResetRequested(string Message);
+
+public sealed record ActingAppointment(string Role, string Kind, DateTimeOffset From, DateTimeOffset Until);
+
+public sealed record Officer(Guid OfficerId, string Username, string FullName, string? Nip, string? Email, string? Position, List<string> Roles,
+    List<string> Sectors, List<ActingAppointment> ActingAppointments, bool Active, bool MustChangePassword);
+
+public sealed record OfficerForm(string? Username, string? FullName, string? Nip, string? Email, string? Position, List<string> Roles,
+    List<string> Sectors, List<ActingAppointment> ActingAppointments);
+
+public sealed record OfficerCreated(Guid OfficerId);

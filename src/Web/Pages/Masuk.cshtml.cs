@@ -45,7 +45,8 @@ public sealed class MasukModel(GatewayClient gateway) : FormPage
 
     /// <summary>Where a user starts: applicants at their applications, officers at their worklist.</summary>
     public static string Landing(IReadOnlyList<string> roles) =>
-        roles.Contains("Applicant") ? "/permohonan" : roles.Any(WebSession.OfficerRoles.Contains) ? "/tugas" : "/";
+        roles.Contains("Applicant") ? "/permohonan" : roles.Any(WebSession.OfficerRoles.Contains) ? "/tugas"
+        : roles.Contains("Administrator") ? "/admin/petugas" : "/";
 
     string? LocalOrNull(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : null;
 }

@@ -18,6 +18,7 @@ public static class WebSession
     public const string ApplicantPolicy = "PtspWeb.Applicant";
     public const string OfficerPolicy = "PtspWeb.Officer";
     public const string FrontOfficePolicy = "PtspWeb.FrontOffice";
+    public const string AdministratorPolicy = "PtspWeb.Administrator";
 
     const string AccessTokenClaim = "ptsp_access_token";
     const string PasswordChangeClaim = "ptsp_password_change";

@@ -21,6 +21,7 @@ public sealed class DeadlineWatcher(
     PermitSagas permits,
     RegistrationSagas registrations,
     Escalation escalation,
+    OfficerDirectory officers,
     WorkingCalendar calendar,
     TimeProvider time,
     ILogger<DeadlineWatcher> logger) : BackgroundService
@@ -54,14 +55,17 @@ public sealed class DeadlineWatcher(
         var fired = 0;
 
         var permitSagas = await permits.CollectionAsync(cancellationToken);
-        foreach (var stored in await permitSagas.QueryAsync(Due("nextAlertAt", now), cancellationToken))
-            fired += await TryWrite(permitSagas, stored, saga => FireStepAlert(saga, now), cancellationToken);
+        var dueAlerts = await permitSagas.QueryAsync(Due("nextAlertAt", now), cancellationToken);
+        var registrationSagas = await registrations.CollectionAsync(cancellationToken);
+        var dueRegistrationAlerts = await registrationSagas.QueryAsync(Due("nextAlertAt", now), cancellationToken);
+        var active = dueAlerts.Count + dueRegistrationAlerts.Count > 0 ? await officers.ActiveAsync(cancellationToken) : [];
+        foreach (var stored in dueAlerts)
+            fired += await TryWrite(permitSagas, stored, saga => FireStepAlert(saga, now, active), cancellationToken);
         foreach (var stored in await permitSagas.QueryAsync(Due("statutoryCheckAt", now), cancellationToken))
             fired += await TryWrite(permitSagas, stored, saga => FireStatutory(saga, now), cancellationToken);
 
-        var registrationSagas = await registrations.CollectionAsync(cancellationToken);
-        foreach (var stored in await registrationSagas.QueryAsync(Due("nextAlertAt", now), cancellationToken))
-            fired += await TryWrite(registrationSagas, stored, saga => FireStepAlert(saga, now), cancellationToken);
+        foreach (var stored in dueRegistrationAlerts)
+            fired += await TryWrite(registrationSagas, stored, saga => FireStepAlert(saga, now, active), cancellationToken);
         return fired;
     }
 
@@ -85,7 +89,7 @@ public sealed class DeadlineWatcher(
         }
     }
 
-    List<OutboxMessage> FireStepAlert(IDeadline saga, DateTimeOffset now)
+    List<OutboxMessage> FireStepAlert(IDeadline saga, DateTimeOffset now, IReadOnlyList<OfficerEntry> active)
     {
         var outbox = new List<OutboxMessage>();
         if (saga.NextAlert is null || saga.NextAlertAt > now || saga.CurrentStep is not { } step || saga.AssignedRole is not { } role)
@@ -105,16 +109,17 @@ public sealed class DeadlineWatcher(
         if (level == AlertLevel.Breach)
         {
             var supervisor = EscalationOptions.Supervisors[role];
-            var to = escalation.Options.Recipients[supervisor];
-            saga.Alerts.Add(new AlertRecord(step, level, to, now));
-            outbox.Add(MailOutboxHandler.Create(new MailMessage(to, supervisor,
-                $"Batas waktu terlewati: langkah {step} {subject}",
-                $"""
-                Langkah {step} ({RoleName(role)}) untuk {subject} melewati batas waktu layanan pada {PdfDocumentBuilder.IndonesianDateTime(due)}
-                dan belum ditindaklanjuti. Mohon segera ditindaklanjuti sesuai SOP.
-
-                Pesan ini dikirim otomatis oleh aplikasi perizinan.
-                """), now));
+            var recipients = OfficerDirectory.Recipients(active, supervisor, saga, escalation.Options, RoleName(supervisor));
+            saga.Alerts.Add(new AlertRecord(step, level, string.Join(", ", recipients.Select(r => r.Email)), now));
+            foreach (var (to, name) in recipients)
+                outbox.Add(MailOutboxHandler.Create(new MailMessage(to, name,
+                    $"Batas waktu terlewati: langkah {step} {subject}",
+                    $"""
+                    Langkah {step} ({RoleName(role)}) untuk {subject} melewati batas waktu layanan pada {PdfDocumentBuilder.IndonesianDateTime(due)}
+                    dan belum ditindaklanjuti. Mohon segera ditindaklanjuti sesuai SOP.
+    
+                    Pesan ini dikirim otomatis oleh aplikasi perizinan.
+                    """), now));
             switch (saga)
             {
                 case PermitState p:
@@ -132,17 +137,18 @@ public sealed class DeadlineWatcher(
         }
         else
         {
-            var to = escalation.Options.Recipients[role];
+            var recipients = OfficerDirectory.Recipients(active, role, saga, escalation.Options, RoleName(role));
             var share = level == AlertLevel.FirstWarning ? escalation.Options.FirstWarning : escalation.Options.SecondWarning;
-            saga.Alerts.Add(new AlertRecord(step, level, to, now));
-            outbox.Add(MailOutboxHandler.Create(new MailMessage(to, RoleName(role),
-                $"Peringatan waktu layanan: langkah {step} {subject}",
-                $"""
-                {share:P0} waktu layanan langkah {step} untuk {subject} telah terpakai.
-                Batas waktu: {PdfDocumentBuilder.IndonesianDateTime(due)}.
-
-                Pesan ini dikirim otomatis oleh aplikasi perizinan.
-                """), now));
+            saga.Alerts.Add(new AlertRecord(step, level, string.Join(", ", recipients.Select(r => r.Email)), now));
+            foreach (var (to, name) in recipients)
+                outbox.Add(MailOutboxHandler.Create(new MailMessage(to, name,
+                    $"Peringatan waktu layanan: langkah {step} {subject}",
+                    $"""
+                    {share:P0} waktu layanan langkah {step} untuk {subject} telah terpakai.
+                    Batas waktu: {PdfDocumentBuilder.IndonesianDateTime(due)}.
+    
+                    Pesan ini dikirim otomatis oleh aplikasi perizinan.
+                    """), now));
         }
 
         return outbox;

@@ -25,6 +25,9 @@ public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaO
 
     public string PermitTypeCode { get; set; } = "";
 
+    /// <summary>The permit type's sector: step 8 is for the section heads who cover it (null for files made before sectors).</summary>
+    public string? Sector { get; set; }
+
     public string PermitTypeName { get; set; } = "";
 
     public string BusinessName { get; set; } = "";

@@ -53,6 +53,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                     x.Saga.ApplicantName = x.Message.ApplicantName;
                     x.Saga.ApplicantEmail = x.Message.ApplicantEmail;
                     x.Saga.PermitTypeCode = x.Message.PermitTypeCode;
+                    x.Saga.Sector = x.Message.Sector;
                     x.Saga.PermitTypeName = x.Message.PermitTypeName;
                     x.Saga.BusinessName = x.Message.BusinessName;
                     x.Saga.CreatedAt = x.Message.CreatedAt;
@@ -147,7 +148,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                         x.Message.Officer, Roles.TechnicalTeam, x.Message.IssuedAt, x.Message.Notes, "Kajian teknis selesai");
                     x.Saga.Send(Queues.Address(Queues.OpenDrafting),
                         new OpenDrafting(x.Saga.CorrelationId, x.Saga.ApplicantUsername, x.Saga.ApplicantName, x.Saga.BusinessName, x.Saga.PermitTypeCode,
-                            x.Saga.PermitTypeName, x.Message.Recommendation, x.Saga.ApplicantEmail, x.Saga.ReceiptNumber, x.Message.Notes),
+                            x.Saga.PermitTypeName, x.Message.Recommendation, x.Saga.ApplicantEmail, x.Saga.ReceiptNumber, x.Message.Notes, x.Saga.Sector),
                         x.Message.IssuedAt);
                     Enter(x.Saga, 6, null, x.Message.IssuedAt, null);
                 })
