@@ -30,6 +30,9 @@ public sealed class IssuedDocumentsTests(InProcessPtsp ptsp) : IClassFixture<InP
             claims.Add(new Claim("nip", nip));
         if (position is not null)
             claims.Add(new Claim("position", position));
+        // A section head verifies only the sectors they cover (step 8, "Kasi terkait"): this one covers them all.
+        if (role == Roles.SectionHead)
+            claims.AddRange(Sectors.Names.Keys.Select(s => new Claim(Sectors.Claim, s)));
         var key = ptsp.Services.GetRequiredService<JwtSigningKey>();
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
