@@ -48,6 +48,22 @@ public sealed class FilePagesTests(WebFixture web)
         }, backOffice);
         var teknis = await web.Api.TokenAsync("teknis", WebFixture.OfficerPassword);
         await web.Api.WaitForAsync(id, teknis, "InTechnicalReview", 6);
+
+        // Step 6: the technical team moves the meeting, inside the NSPK window, for a reason; a date past it is refused at the field.
+        var team = await web.NewPageAsync();
+        await WebFixture.SignInAsync(team, "teknis", WebFixture.OfficerPassword);
+        await team.GotoAsync($"/tugas/{id}");
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"));
+        await team.GetByLabel("Jadwal baru (WIB)").FillAsync(local.AddDays(40).ToString("yyyy-MM-ddTHH:mm"));
+        await team.GetByLabel("Alasan perubahan jadwal").FillAsync("Ketua tim berhalangan.");
+        await team.GetByRole(AriaRole.Button, new() { Name = "Simpan jadwal baru" }).ClickAsync();
+        await Assertions.Expect(team.Locator("#jadwalBaru-galat")).ToContainTextAsync("NSPK");
+        await team.GetByLabel("Jadwal baru (WIB)").FillAsync(local.AddHours(3).ToString("yyyy-MM-ddTHH:mm"));
+        await team.GetByRole(AriaRole.Button, new() { Name = "Simpan jadwal baru" }).ClickAsync();
+        await Assertions.Expect(team.Locator("[role=status]")).ToContainTextAsync("Jadwal baru sudah disimpan");
+        await WebFixture.ReloadUntilAsync(team, team.GetByText("Alasan: Ketua tim berhalangan."));
+        await WebFixture.CheckPageAsync(team, "64-jadwal-kajian-diubah");
+        await team.Context.CloseAsync();
         await web.Api.ActAsync(id, "technical-recommendation", new { recommendation = "Approve", notes = "CATATAN-INTERNAL tim teknis" }, teknis);
         await web.Api.WaitForAsync(id, backOffice, "InDrafting", 7);
 
