@@ -130,7 +130,7 @@ public sealed class OfficersApiTests(InProcessPtsp ptsp) : IClassFixture<InProce
         // A pharmacy permit's decision, opened at Signing as the saga opens it after the recommendation (step 7).
         var id = NewId.NextGuid();
         var endpoint = await ptsp.Services.GetRequiredService<IBus>().GetSendEndpoint(Queues.Address(Queues.OpenDrafting));
-        await endpoint.Send(new OpenDrafting(id, "budi", "Budi", "Apotek Sehat", "APOTEK", "Izin Apotek", Recommendation.Approve, null, null, "KESEHATAN"));
+        await endpoint.Send(new OpenDrafting(id, "budi", "Budi", "Apotek Sehat", "APOTEK", "Izin Apotek", Recommendation.Approve, Sector: "KESEHATAN"));
         var backOffice = await ptsp.Api.TokenAsync("backoffice", InProcessPtsp.OfficerPassword);
         await Eventually.HoldsAsync(async () => (await ptsp.Api.PostAsync($"/api/v1/applications/{id}/draft",
             new { kind = "Permit", body = "Memutuskan: memberikan izin apotek." }, backOffice)).StatusCode == HttpStatusCode.Accepted);

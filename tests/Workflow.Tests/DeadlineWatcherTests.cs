@@ -134,7 +134,7 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
             Sector: "PEKERJAAN_UMUM"));
         await Publish(new ApplicationSubmitted(_id, "budi.santoso", "REKLAME", 1, Now));
 
-        Assert.Equal(1, await SweepAt(At(27, 16)));
+        Assert.Equal(1, await SweepAt(At(27, 16, 30)));
         Assert.Equal(1, await SweepAt(At(31, 8)));
 
         var saga = await Saga();

@@ -177,6 +177,20 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_BAP_event_taken_after_the_recommendation_still_enters_the_history_at_its_own_time()
+    {
+        // Two Workflow replicas may take Technical's two events in either order: the BAP (uploaded first) comes in last here.
+        var uploadedAt = Now;
+        var saga = await ToDrafting(Recommendation.Approve);
+        saga = await On(new InspectionReportUploaded(_id, "teknis", new string('a', 64), uploadedAt.AddMinutes(-1)));
+
+        AtStep(saga, "InDrafting", 7, Roles.BackOffice);
+        var stepSix = saga.History.Where(h => h.Step == 6).Select(h => h.Action).ToList();
+        Assert.Equal(["Berita acara pemeriksaan (BAP) diunggah", "Rekomendasi teknis: disetujui"], stepSix);
+        Assert.Equal(saga.History.OrderBy(h => h.At).Select(h => h.Action), saga.History.Select(h => h.Action));
+    }
+
+    [Fact]
     public async Task A_recommendation_opens_drafting_at_Signing_and_drafting_is_shown_once_Signing_holds_it()
     {
         var saga = await ToDrafting(Recommendation.Reject);

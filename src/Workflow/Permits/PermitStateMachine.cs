@@ -154,6 +154,13 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                 })
                 .TransitionTo(OpeningDrafting));
 
+        // The BAP's event and the recommendation's come from Technical one after the other, but two Workflow replicas may take
+        // them in either order: a BAP that arrives after the recommendation still belongs in the history, at its own time.
+        During([OpeningDrafting, InDrafting, SectionHeadVerification, DivisionHeadVerification, AwaitingSignature, Issued, Rejected, Revoked, Withdrawn],
+            When(ReportUploaded)
+                .Then(x => RecordAtItsTime(x.Saga, new PermitHistoryEntry(6, "Berita acara pemeriksaan (BAP) diunggah", x.Message.Officer,
+                    Roles.TechnicalTeam, x.Message.UploadedAt, null, false, "Peninjauan lapangan dilaksanakan"))));
+
         // Step 6 → 7: as for step 5, drafting is shown once Signing holds the decision.
         During(OpeningDrafting,
             When(DraftingOpened)
@@ -247,8 +254,9 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         // After the decision: the agency head may revoke the issued permit (Signing owns it; this keeps the history).
         During(Issued,
             When(PermitRevoked)
+                // The reason is public: verification states it too.
                 .Then(x => Record(x.Saga, 10, "Izin dicabut oleh Kepala DPMPTSP", x.Message.RevokedBy, Roles.AgencyHead, x.Message.RevokedAt,
-                    x.Message.Reason))
+                    x.Message.Reason, "Izin dicabut oleh Kepala DPMPTSP", x.Message.Reason))
                 .TransitionTo(Revoked));
     }
 
@@ -354,6 +362,9 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     static void Record(PermitState saga, int step, string action, string actor, string role, DateTimeOffset at, string? note = null,
         string? publicAction = null, string? publicNote = null) =>
         saga.History.Add(new PermitHistoryEntry(step, action, actor, role, at, note, saga.DueAt is { } due && at > due, publicAction, publicNote));
+
+    static void RecordAtItsTime(PermitState saga, PermitHistoryEntry entry) =>
+        saga.History.Insert(saga.History.FindLastIndex(h => h.At <= entry.At) + 1, entry);
 
     void BackToDrafting(PermitState saga, int step, DecisionReturned message)
     {
