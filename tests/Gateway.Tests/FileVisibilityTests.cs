@@ -169,6 +169,15 @@ public sealed class FileVisibilityTests(InProcessPtsp ptsp) : IClassFixture<InPr
         Assert.DoesNotContain("Hujan", applicantView.ToJsonString());
         file = await PtspClient.Json(await Api.GetAsync($"/api/v1/applications/{id}/technical-data", teknis));
         Assert.Equal(1, file["sessions"]![1]!.Get<int>("changes"));
+
+        // The applicant is told the new time and place by email, once, without the officer's internal reason.
+        List<MimeKit.MimeMessage> Moved() => ptsp.Mail.To(_applicantEmail!)
+            .Where(m => m.Subject?.StartsWith("Perubahan jadwal peninjauan lapangan", StringComparison.Ordinal) == true).ToList();
+        await Eventually.HoldsAsync(() => Task.FromResult(Moved().Count > 0));
+        var mail = Assert.Single(Moved());
+        Assert.Contains("Jl. Veteran", mail.TextBody);
+        Assert.Contains("Jadwal lama", mail.TextBody);
+        Assert.DoesNotContain("Hujan", mail.TextBody + (mail.HtmlBody ?? ""));
     }
 
     [Fact]
@@ -252,10 +261,13 @@ public sealed class FileVisibilityTests(InProcessPtsp ptsp) : IClassFixture<InPr
 
     Task<string> Officer(string username) => Api.TokenAsync(username, InProcessPtsp.OfficerPassword);
 
+    string? _applicantEmail;
+
     async Task<string> ApplicantAsync()
     {
         var frontOffice = await Officer("frontoffice");
         var form = PtspClient.NewApplicant(fullName: "Dewi Lestari");
+        _applicantEmail = form.Email;
         var registration = await Api.RegisterAsync(form);
         await Api.WaitForPendingAsync(registration, frontOffice);
         await PtspClient.Expect(await Api.PostAsync($"/api/v1/registrations/{registration}/approve", null, frontOffice), HttpStatusCode.Accepted);

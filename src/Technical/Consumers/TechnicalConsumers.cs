@@ -186,7 +186,7 @@ static class ScheduleWindow
 /// SOP step 6: the meeting or the inspection moves to another time or place, for a reason the history keeps. The NSPK window set when
 /// it was scheduled does not move, so a new date must still fall inside it.
 /// </summary>
-public sealed class RescheduleTechnicalReviewConsumer(TechnicalStore store, WorkingCalendar calendar, TimeProvider time) : IConsumer<RescheduleTechnicalReview>
+public sealed class RescheduleTechnicalReviewConsumer(TechnicalStore store, ReviewEmails emails, WorkingCalendar calendar, TimeProvider time) : IConsumer<RescheduleTechnicalReview>
 {
     public async Task Consume(ConsumeContext<RescheduleTechnicalReview> context)
     {
@@ -236,7 +236,10 @@ public sealed class RescheduleTechnicalReviewConsumer(TechnicalStore store, Work
         }
 
         await cases.ReplaceAsync(stored.Id, technical, stored.Version,
-            [OutboxMessage.Publish(new TechnicalReviewRescheduled(technical.Id, m.Officer, m.Role, session.Kind, m.ScheduledAt!.Value, location, reason, now), now)],
+            [
+                OutboxMessage.Publish(new TechnicalReviewRescheduled(technical.Id, m.Officer, m.Role, session.Kind, m.ScheduledAt!.Value, location, reason, now), now),
+                .. emails.Rescheduled(technical, session, technical.Sessions[index], calendar.ToAgencyTime, now),
+            ],
             context.CancellationToken);
         await context.Accepted(technical.Id);
     }

@@ -5,7 +5,7 @@ using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Technical.Reviews;
 
-/// <summary>What Technical tells the applicant at step 5: when and where the technical meeting and/or field inspection takes place.</summary>
+/// <summary>What Technical tells the applicant at step 5 and 6: when and where the technical meeting and/or field inspection takes place, and when it moves.</summary>
 public sealed class ReviewEmails(AgencyOptions agency, PublicSite site)
 {
     /// <summary>The mail as an outbox message of the write that scheduled the review; none for a file without the applicant's address.</summary>
@@ -57,6 +57,36 @@ public sealed class ReviewEmails(AgencyOptions agency, PublicSite site)
                 ], numbered: true)
             .Paragraph($"Hasil {what} menjadi dasar rekomendasi teknis, lalu draf keputusan (izin atau surat penolakan) disusun. " +
                        "Keputusan yang telah ditandatangani kami kirim melalui email.")
+            .Link("Lihat permohonan Anda", site.ApplicationUrl(technical.Id));
+        return [MailOutboxHandler.Create(mail.ToMessage(technical.ApplicantEmail, name), now)];
+    }
+    /// <summary>
+    /// A meeting or inspection moved (step 6): the new time and place, and the old ones so the applicant does not come twice. The
+    /// officer's reason stays internal (as in the applicant's history); none for a file without the applicant's address.
+    /// </summary>
+    public IEnumerable<OutboxMessage> Rescheduled(TechnicalCase technical, ScheduledSession before, ScheduledSession after,
+        Func<DateTimeOffset, DateTimeOffset> agencyTime, DateTimeOffset now)
+    {
+        if (technical.ApplicantEmail is null)
+            return [];
+
+        var what = after.Kind == ReviewKind.Inspection ? "peninjauan lapangan" : "rapat kajian teknis";
+        var typeName = technical.PermitTypeName ?? technical.PermitTypeCode;
+        var name = technical.ApplicantName ?? "Pemohon";
+        var mail = new MailComposer(agency, $"Perubahan jadwal {what} permohonan {typeName}")
+            .Greeting(name)
+            .Paragraph($"Jadwal {what} permohonan {typeName} untuk {technical.BusinessName} diubah oleh petugas. Jadwal yang lama tidak berlaku lagi.")
+            .Fields(
+            [
+                ("Kegiatan", char.ToUpperInvariant(what[0]) + what[1..]),
+                ("Waktu baru", MailComposer.LongDateTime(agencyTime(after.ScheduledAt))),
+                ("Tempat", after.Location),
+                ("Jadwal lama", $"{MailComposer.LongDateTime(agencyTime(before.ScheduledAt))}, {before.Location}"),
+                .. technical.ReceiptNumber is { } receipt ? [("Nomor tanda terima", receipt)] : Array.Empty<(string, string)>(),
+                ("Nomor permohonan", technical.Id.ToString()),
+                ("Nama usaha", technical.BusinessName),
+            ])
+            .Paragraph("Bila Anda berhalangan pada waktu yang baru, hubungi kantor kami secepatnya.")
             .Link("Lihat permohonan Anda", site.ApplicationUrl(technical.Id));
         return [MailOutboxHandler.Create(mail.ToMessage(technical.ApplicantEmail, name), now)];
     }
