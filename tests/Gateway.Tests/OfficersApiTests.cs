@@ -242,15 +242,8 @@ public sealed class OfficersApiTests(InProcessPtsp ptsp) : IClassFixture<InProce
     async Task<(string Token, string Email)> ApplicantAsync()
     {
         var frontOffice = await ptsp.Api.TokenAsync("frontoffice", InProcessPtsp.OfficerPassword);
-        var form = PtspClient.NewApplicant(fullName: "Nur Aini");
-        var registration = await ptsp.Api.RegisterAsync(form);
-        await ptsp.Api.WaitForPendingAsync(registration, frontOffice);
-        await PtspClient.Expect(await ptsp.Api.PostAsync($"/api/v1/registrations/{registration}/approve", null, frontOffice), HttpStatusCode.Accepted);
-        var (username, password, _) = await ptsp.Mail.CredentialsAsync(form.Email);
-        var first = await ptsp.Api.TokenAsync(username, password);
-        await PtspClient.Expect(await ptsp.Api.PostAsync("/api/v1/auth/password", new { currentPassword = password, newPassword = "PemohonUji2026" }, first),
-            HttpStatusCode.NoContent);
-        return (await ptsp.Api.TokenAsync(username, "PemohonUji2026"), form.Email);
+        var applicant = await QuickPermit.ApplicantAsync(ptsp.Api, ptsp.Mail, frontOffice, "Nur Aini");
+        return (applicant.Token, applicant.Email);
     }
 
     async Task<List<Guid>> TaskIdsAsync(string token)

@@ -77,14 +77,7 @@ public sealed class PasswordResetTests(InProcessPtsp ptsp) : IClassFixture<InPro
     async Task<(string Username, string Email, string Token)> ApplicantAsync()
     {
         var frontOffice = await ptsp.Api.TokenAsync("frontoffice", InProcessPtsp.OfficerPassword);
-        var form = PtspClient.NewApplicant(fullName: "Yusuf Hidayat");
-        var registration = await ptsp.Api.RegisterAsync(form);
-        await ptsp.Api.WaitForPendingAsync(registration, frontOffice);
-        await PtspClient.Expect(await ptsp.Api.PostAsync($"/api/v1/registrations/{registration}/approve", null, frontOffice), HttpStatusCode.Accepted);
-        var (username, password, _) = await ptsp.Mail.CredentialsAsync(form.Email);
-        var first = await ptsp.Api.TokenAsync(username, password);
-        await PtspClient.Expect(await ptsp.Api.PostAsync("/api/v1/auth/password", new { currentPassword = password, newPassword = "PemohonUji2026" }, first),
-            HttpStatusCode.NoContent);
-        return (username, form.Email, await ptsp.Api.TokenAsync(username, "PemohonUji2026"));
+        var applicant = await QuickPermit.ApplicantAsync(ptsp.Api, ptsp.Mail, frontOffice, "Yusuf Hidayat");
+        return (applicant.Username, applicant.Email, applicant.Token);
     }
 }

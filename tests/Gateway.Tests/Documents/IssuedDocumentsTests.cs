@@ -158,15 +158,8 @@ public sealed class IssuedDocumentsTests(InProcessPtsp ptsp) : IClassFixture<InP
     async Task<string> ApplicantAsync(string fullName)
     {
         var frontOffice = await ptsp.Api.TokenAsync("frontoffice", InProcessPtsp.OfficerPassword);
-        var form = PtspClient.NewApplicant(fullName: fullName);
-        var registration = await ptsp.Api.RegisterAsync(form);
-        await ptsp.Api.WaitForPendingAsync(registration, frontOffice);
-        await PtspClient.Expect(await ptsp.Api.PostAsync($"/api/v1/registrations/{registration}/approve", null, frontOffice), HttpStatusCode.Accepted);
-        var (username, password, _) = await ptsp.Mail.CredentialsAsync(form.Email);
-        var first = await ptsp.Api.TokenAsync(username, password);
-        await PtspClient.Expect(await ptsp.Api.PostAsync("/api/v1/auth/password", new { currentPassword = password, newPassword = "PemohonUji2026" }, first),
-            HttpStatusCode.NoContent);
-        return await ptsp.Api.TokenAsync(username, "PemohonUji2026");
+        var applicant = await QuickPermit.ApplicantAsync(ptsp.Api, ptsp.Mail, frontOffice, fullName);
+        return applicant.Token;
     }
 
     /// <summary>With PTSP_DOCUMENTS_OUT set, keeps the rendered PDFs (README screenshots are made from them).</summary>
