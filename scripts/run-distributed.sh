@@ -27,6 +27,13 @@ if [ -z "${Auth__SigningKey:-}" ]; then
   Auth__SigningKey="$(cat "$key_file")"
 fi
 export Auth__SigningKey
+# Only the Gateway may call the services' internal file endpoints: it sends this key, the services check it (ADR 0013).
+if [ -z "${Internal__ServiceKey:-}" ]; then
+  service_key_file="$Storage__Sqlite__Directory/internal-service.key"
+  [ -s "$service_key_file" ] || (umask 077 && head -c 32 /dev/urandom | base64 -w0 > "$service_key_file")
+  Internal__ServiceKey="$(cat "$service_key_file")"
+fi
+export Internal__ServiceKey
 
 pids=()
 cleanup() {

@@ -12,6 +12,8 @@ using Ptsp.Web;
 using Ptsp.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
+// The internal file endpoints answer only the Gateway in this process, by a key made now (ADR 0013).
+builder.Configuration.UseGeneratedServiceKey();
 builder.AddServiceDefaults("ptsp");
 builder.AddGatewayService();
 builder.AddRegistrationService();
@@ -24,6 +26,8 @@ builder.AddWebApplication();
 builder.AddPtspBus();
 
 var app = builder.Build();
+// On the public listener /internal/... is not there (404) without the key only this process knows.
+app.UseInternalServiceKey(hideWithoutKey: true);
 app.UseGateway();
 app.MapDefaultEndpoints();
 app.MapGatewayEndpoints();

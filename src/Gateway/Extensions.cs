@@ -56,7 +56,7 @@ public static class Extensions
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<InternalServices>();
         builder.Services.AddSingleton<ChangeFeed>();
-        builder.Services.AddTrackingRateLimit(builder.Configuration);
+        builder.Services.AddPtspRateLimits(builder.Configuration);
         builder.Services.AddSingleton<SessionStamps>();
         builder.Services.AddHostedService<SessionStampsLoader>();
         // A token whose security stamp is no longer the account's (deactivated, password reset, roles changed) is refused (ADR 0010).

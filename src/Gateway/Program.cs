@@ -12,6 +12,8 @@ foreach (var service in new[] { InternalServices.Intake, InternalServices.Techni
         throw new InvalidOperationException($"Services:{service}:Url must name the {service} service's address (e.g. http://127.0.0.1:5083).");
 }
 
+// The services let only the Gateway into their internal file endpoints, by this key (ADR 0013).
+InternalEndpoints.ServiceKey(builder.Configuration);
 builder.AddPtspBus();
 
 var app = builder.Build();

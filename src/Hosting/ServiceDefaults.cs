@@ -81,6 +81,8 @@ public static class ServiceDefaults
         // Read now: a numbering pattern with an unknown key stops start-up with a message naming it.
         builder.Services.TryAddSingleton(Documents.DocumentNumbering.Read(builder.Configuration));
         builder.Services.AddHealthChecks();
+        if (!builder.Services.Any(d => d.ImplementationType == typeof(SecurityHeaders)))
+            builder.Services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, SecurityHeaders>();
         builder.Services.AddOpenTelemetry()
             .WithTracing(tracing =>
             {

@@ -9,6 +9,8 @@ builder.AddTechnicalService();
 builder.AddPtspBus();
 
 var app = builder.Build();
+// Only the Gateway, with the service key, reaches the internal file endpoints (ADR 0013).
+app.UseInternalServiceKey();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();

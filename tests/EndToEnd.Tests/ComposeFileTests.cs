@@ -15,7 +15,7 @@ public class ComposeFileTests
     [Fact]
     public void The_compose_file_is_valid_and_runs_every_service_on_RabbitMQ_and_MongoDB()
     {
-        var resolved = Compose("config", ("PTSP_AUTH_SIGNING_KEY", "a-deployment-secret-of-at-least-32-bytes!"));
+        var resolved = Compose("config", ("PTSP_AUTH_SIGNING_KEY", "a-deployment-secret-of-at-least-32-bytes!"), InternalKey);
         var yaml = new YamlStream();
         yaml.Load(new StringReader(resolved));
         var services = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];
@@ -50,7 +50,7 @@ public class ComposeFileTests
     [Fact]
     public void The_web_application_runs_as_its_own_container_as_a_client_of_the_Gateway_with_its_keys_in_a_volume()
     {
-        var resolved = Compose("config", ("PTSP_AUTH_SIGNING_KEY", "a-deployment-secret-of-at-least-32-bytes!"));
+        var resolved = Compose("config", ("PTSP_AUTH_SIGNING_KEY", "a-deployment-secret-of-at-least-32-bytes!"), InternalKey);
         var yaml = new YamlStream();
         yaml.Load(new StringReader(resolved));
         var services = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];
@@ -73,9 +73,18 @@ public class ComposeFileTests
     [Fact]
     public void The_compose_file_refuses_to_start_without_a_signing_key()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Compose("config"));
+        var error = Assert.Throws<InvalidOperationException>(() => Compose("config", InternalKey));
         Assert.Contains("PTSP_AUTH_SIGNING_KEY", error.Message);
     }
+
+    [Fact]
+    public void The_compose_file_refuses_to_start_without_an_internal_service_key()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Compose("config", ("PTSP_AUTH_SIGNING_KEY", "a-deployment-secret-of-at-least-32-bytes!")));
+        Assert.Contains("PTSP_INTERNAL_SERVICE_KEY", error.Message);
+    }
+
+    static readonly (string, string) InternalKey = ("PTSP_INTERNAL_SERVICE_KEY", "a-service-key-only-the-gateway-knows");
 
     static string Compose(string command, params (string Key, string Value)[] environment)
     {
@@ -86,6 +95,7 @@ public class ComposeFileTests
             WorkingDirectory = Repository.Root,
         };
         info.Environment.Remove("PTSP_AUTH_SIGNING_KEY");
+        info.Environment.Remove("PTSP_INTERNAL_SERVICE_KEY");
         foreach (var (key, value) in environment)
             info.Environment[key] = value;
         Process process;

@@ -55,6 +55,41 @@ public sealed class DistributedModeTests(DistributedFixture ptsp) : IClassFixtur
     });
 
     [Fact]
+    public Task Only_the_Gateway_reaches_the_internal_file_endpoints_and_a_killed_service_answers_503_with_retry_after() =>
+        ptsp.WithLogsOnFailure(async () =>
+    {
+        var officer = await ptsp.Client.TokenAsync("frontoffice", DistributedFixture.OfficerPassword);
+        var path = $"/internal/intake/applications/{Guid.NewGuid()}/receipt";
+        using var direct = new HttpClient { BaseAddress = ptsp["Intake"].BaseAddress };
+
+        // A user's valid token alone does not open a service's internal endpoint; a guessed key neither.
+        using var withToken = new HttpRequestMessage(HttpMethod.Get, path);
+        withToken.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", officer);
+        await PtspClient.ExpectProblem(await direct.SendAsync(withToken), HttpStatusCode.Unauthorized);
+        using var guessed = new HttpRequestMessage(HttpMethod.Get, path);
+        guessed.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", officer);
+        guessed.Headers.Add("X-Ptsp-Service-Key", "geraten-saja-1234567890");
+        await PtspClient.ExpectProblem(await direct.SendAsync(guessed), HttpStatusCode.Forbidden);
+        using var signing = new HttpClient { BaseAddress = ptsp["Signing"].BaseAddress };
+        await PtspClient.ExpectProblem(await signing.PostAsync("/internal/signing/verify", new ByteArrayContent(SampleFiles.Pdf())), HttpStatusCode.Unauthorized);
+        // Through the Gateway (which sends the key) the same route answers for itself: no such application.
+        await PtspClient.ExpectProblem(await ptsp.Client.GetAsync(path.Replace("/internal/intake", "/api/v1"), officer), HttpStatusCode.NotFound);
+
+        // Intake's process (the one the Gateway streams files to) is killed: a download answers 503 with Retry-After, not 500.
+        await ptsp.StopAsync("Intake");
+        try
+        {
+            var down = await ptsp.Client.GetAsync(path.Replace("/internal/intake", "/api/v1"), officer);
+            await PtspClient.ExpectProblem(down, HttpStatusCode.ServiceUnavailable);
+            Assert.True(down.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {down.Headers.RetryAfter}");
+        }
+        finally
+        {
+            await ptsp.StartAgainAsync("Intake");
+        }
+    });
+
+    [Fact]
     public Task A_registration_survives_a_crash_of_the_Registration_process_and_its_credentials_are_mailed_once() =>
         ptsp.WithLogsOnFailure(async () =>
     {

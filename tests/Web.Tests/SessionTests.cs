@@ -66,7 +66,7 @@ public sealed class SessionTests : IAsyncLifetime
 
     async Task StartAsync(params (string Key, string Value)[] extra)
     {
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(PtspClient.RaisedRateLimits)
         {
             ["Storage__Sqlite__Directory"] = Path.Combine(_directory, "data"),
             ["Mail__PickupDirectory"] = Path.Combine(_directory, "mail"),

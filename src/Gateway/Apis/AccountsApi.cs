@@ -13,19 +13,19 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var registrations = app.MapGroup("/api/v1/registrations").WithTags("Accounts");
-        registrations.MapPost("/", Register).AllowAnonymous();
+        registrations.MapPost("/", Register).AllowAnonymous().RequireRateLimiting(RateLimits.Registration).ProducesProblem(StatusCodes.Status429TooManyRequests);
         registrations.MapGet("/", ListRegistrations).RequireAuthorization(Roles.FrontOffice);
         registrations.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Roles.FrontOffice);
         registrations.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Roles.FrontOffice);
 
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts");
-        auth.MapPost("/login", Login).AllowAnonymous();
+        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/password", ChangePassword).RequireAuthorization(Extensions.SignedIn);
-        auth.MapPost("/password-reset", RequestPasswordReset).AllowAnonymous()
+        auth.MapPost("/password-reset", RequestPasswordReset).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Lupa kata sandi: emails a single-use reset link valid for 30 minutes; the answer is the same whether or not the address has an account")
             .Produces<PasswordResetRequested>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem();
-        auth.MapPost("/password-reset/confirm", ConfirmPasswordReset).AllowAnonymous()
+        auth.MapPost("/password-reset/confirm", ConfirmPasswordReset).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Sets a new password with the reset link's token (once, within 30 minutes); older sessions end")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem();

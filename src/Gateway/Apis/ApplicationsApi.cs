@@ -28,7 +28,10 @@ public static class ApplicationsApi
         app.MapGet("/api/v1/tasks", Tasks).RequireAuthorization(Officers).WithTags("Applications");
 
         var applications = app.MapGroup("/api/v1/applications").WithTags("Applications");
-        applications.MapPost("/", Create).RequireAuthorization(Roles.Applicant);
+        applications.MapPost("/", Create).RequireAuthorization(Roles.Applicant)
+            .WithDescription("Creates a draft (step 3). Send an Idempotency-Key header (1–200 visible ASCII characters, e.g. a UUID) to make a retry " +
+                             "safe: a repeat with the same key by the same applicant answers 201 with the same applicationId and creates nothing; " +
+                             "another applicant's same key is theirs alone; the key reused for another permit type answers 409.");
         applications.MapGet("/", List).RequireAuthorization();
         applications.MapGet("/{id:guid}", Get).RequireAuthorization()
             .Produces<ApplicationDetail>().ProducesProblem(StatusCodes.Status404NotFound)
@@ -159,11 +162,14 @@ public static class ApplicationsApi
     static async Task<IResult> PermitTypes(IRequestClient<GetPermitTypes> client, CancellationToken cancellationToken) =>
         TypedResults.Ok((await client.GetResponse<PermitTypeList>(new GetPermitTypes(), cancellationToken)).Message.Items);
 
-    static async Task<IResult> Create(NewApplication body, ClaimsPrincipal user, IRequestClient<CreateApplication> client, HttpContext http)
+    static async Task<IResult> Create(NewApplication body, ClaimsPrincipal user, IRequestClient<CreateApplication> client, HttpContext http,
+        [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
     {
         // The registered email from the token: Intake keeps it with the application and tells the applicant of each step.
+        // Intake owns the Idempotency-Key (ADR 0013): a repeat finds its draft on any Gateway replica, also after a restart.
         var command = new CreateApplication(NewId.NextGuid(), user.Identity!.Name!, user.FindFirstValue("name") ?? user.Identity.Name!,
-            body.PermitTypeCode ?? "", body.BusinessName ?? "", body.BusinessAddress ?? "", body.Description ?? "", user.FindFirstValue("email"));
+            body.PermitTypeCode ?? "", body.BusinessName ?? "", body.BusinessAddress ?? "", body.Description ?? "", user.FindFirstValue("email"),
+            idempotencyKey);
         var response = await client.GetResponse<CommandAccepted, CommandRefused>(command, http.RequestAborted);
         return Problems.Reply(response, http, ok => TypedResults.Created($"/api/v1/applications/{ok.Id}", new ApplicationCreatedResponse(ok.Id)));
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Ptsp.Hosting;
 
 namespace Ptsp.Gateway.Apis;
 
@@ -38,6 +39,8 @@ public sealed class InternalServices(IConfiguration configuration, IServer serve
         using var request = new HttpRequestMessage(new HttpMethod(http.Request.Method), new Uri(BaseFor(service), path));
         if (AuthenticationHeaderValue.TryParse(http.Request.Headers.Authorization, out var authorization))
             request.Headers.Authorization = authorization;
+        // The services' internal endpoints answer only the Gateway: the caller's token says who asks, the key that the Gateway does.
+        request.Headers.TryAddWithoutValidation(InternalEndpoints.Header, InternalEndpoints.ServiceKey(configuration));
         if (HttpMethods.IsPut(http.Request.Method) || HttpMethods.IsPost(http.Request.Method))
         {
             request.Content = new StreamContent(http.Request.Body);

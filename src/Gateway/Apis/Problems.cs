@@ -92,25 +92,50 @@ public static class Problems
     static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
 }
 
-/// <summary>A service that does not answer in time is a 503, not a 500.</summary>
+/// <summary>
+/// A service that does not answer in time, or whose internal file endpoint cannot be reached (refused, reset, timed out:
+/// the process is down or restarting), is a 503 with Retry-After, not a 500: the client may simply try again.
+/// </summary>
 sealed class GatewayExceptionHandler(IProblemDetailsService problems, ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>Seconds a client waits before trying again; a supervised service is back within that.</summary>
+    public const int RetryAfterSeconds = 5;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var status = exception switch
         {
             BadHttpRequestException bad => bad.StatusCode,
             RequestTimeoutException or RequestFaultException => StatusCodes.Status503ServiceUnavailable,
+            _ when IsServiceUnreachable(exception, httpContext) => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status500InternalServerError,
         };
         if (status >= 500)
             logger.LogError(exception, "Request failed: {Path}", httpContext.Request.Path);
+        if (httpContext.Response.HasStarted)
+            return false;
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status },
+            ProblemDetails =
+            {
+                Status = status,
+                Detail = status == StatusCodes.Status503ServiceUnavailable
+                    ? $"Layanan yang menangani permintaan ini sedang tidak dapat dihubungi. Silakan coba lagi dalam {RetryAfterSeconds} detik."
+                    : null,
+            },
         });
     }
+
+    /// <summary>The internal file proxy could not reach its service: refused, reset or timed out (not the caller going away).</summary>
+    static bool IsServiceUnreachable(Exception exception, HttpContext http) => exception switch
+    {
+        HttpRequestException => true,
+        OperationCanceledException or IOException => !http.RequestAborted.IsCancellationRequested,
+        _ => false,
+    };
 }

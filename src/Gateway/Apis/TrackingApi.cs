@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
 using MassTransit;
-using Microsoft.AspNetCore.RateLimiting;
 using Ptsp.Contracts.Common;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Calendar;
@@ -15,7 +12,7 @@ namespace Ptsp.Gateway.Apis;
 /// </summary>
 public static class TrackingApi
 {
-    public const string RateLimitPolicy = "tracking";
+    public const string RateLimitPolicy = RateLimits.Tracking;
 
     public static IEndpointRouteBuilder MapTrackingApi(this IEndpointRouteBuilder app)
     {
@@ -28,51 +25,6 @@ public static class TrackingApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
-    }
-
-    /// <summary>The per-address limiter of the tracking endpoint; its 429 is a problem with Retry-After.</summary>
-    public static IServiceCollection AddTrackingRateLimit(this IServiceCollection services, IConfiguration configuration)
-    {
-        var limit = configuration.GetValue("RateLimits:Tracking:PermitLimit", 30);
-        var window = TimeSpan.FromSeconds(configuration.GetValue("RateLimits:Tracking:WindowSeconds", 60));
-        if (limit < 1 || window <= TimeSpan.Zero)
-            throw new InvalidOperationException("RateLimits:Tracking:PermitLimit and RateLimits:Tracking:WindowSeconds must be positive.");
-        return services.AddRateLimiter(o =>
-        {
-            o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 }));
-            o.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window;
-                var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = ((int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))).ToString(CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Terlalu banyak permintaan pelacakan dari alamat Anda. Silakan coba lagi nanti.",
-                    },
-                });
-            };
-        });
-    }
-
-    /// <summary>
-    /// The caller's address. The web application's tracking page asks on behalf of its visitor and names them in
-    /// X-Forwarded-For; that header is believed only from a caller on this machine (the all-in-one host, or a Web process
-    /// beside the Gateway), so a client on the network cannot escape the limit by sending it.
-    /// </summary>
-    static string ClientAddress(HttpContext http)
-    {
-        var remote = http.Connection.RemoteIpAddress;
-        if (remote is not null && System.Net.IPAddress.IsLoopback(remote)
-            && http.Request.Headers["X-Forwarded-For"].ToString().Split(',')[^1].Trim() is { Length: > 0 } forwarded
-            && System.Net.IPAddress.TryParse(forwarded, out var visitor))
-            return visitor.ToString();
-        return remote?.ToString() ?? "unknown";
     }
 
     public sealed record TrackingStep(int Step, string Name, DateTimeOffset At);

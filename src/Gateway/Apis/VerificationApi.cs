@@ -19,7 +19,7 @@ public static class VerificationApi
                 http.Request.ContentLength > Ptsp.Hosting.Storage.Uploads.TenMegabytes
                     ? TypedResults.Problem(title: "Berkas melebihi batas 10 MB.", statusCode: StatusCodes.Status413PayloadTooLarge)
                     : InternalServices.Forward(services, InternalServices.Signing, "/internal/signing/verify"))
-            .AllowAnonymous().WithTags("Verification").WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Verification).ProducesProblem(StatusCodes.Status429TooManyRequests).WithTags("Verification").WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
         return app;
     }
 

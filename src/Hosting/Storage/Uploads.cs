@@ -9,9 +9,12 @@ public enum UploadOutcome
     TooLarge,
     NotAllowed,
     ContentMismatch,
+
+    /// <summary>Active content or a polyglot (<see cref="FileInspection"/>); <see cref="UploadResult.Reason"/> says which.</summary>
+    Unsafe,
 }
 
-public sealed record UploadResult(UploadOutcome Outcome, string? ContentType = null, string? Sha256 = null, long Length = 0)
+public sealed record UploadResult(UploadOutcome Outcome, string? ContentType = null, string? Sha256 = null, long Length = 0, string? Reason = null)
 {
     /// <summary>The problem (Bahasa Indonesia) for an upload that was not stored; null when it was.</summary>
     public Microsoft.AspNetCore.Http.IResult? Refusal(string notAllowed) => Outcome switch
@@ -19,6 +22,7 @@ public sealed record UploadResult(UploadOutcome Outcome, string? ContentType = n
         UploadOutcome.Stored => null,
         UploadOutcome.TooLarge => Results.Problem(title: "Berkas melebihi batas 10 MB.", statusCode: StatusCodes.Status413PayloadTooLarge),
         UploadOutcome.Empty => Results.Problem(title: "Berkas kosong.", statusCode: StatusCodes.Status400BadRequest),
+        UploadOutcome.Unsafe => Results.Problem(title: Reason, statusCode: StatusCodes.Status400BadRequest),
         UploadOutcome.ContentMismatch => Results.Problem(title: $"Isi berkas adalah {ContentType}, tidak sesuai dengan Content-Type yang dikirim.",
             statusCode: StatusCodes.Status415UnsupportedMediaType),
         _ => Results.Problem(title: notAllowed, statusCode: StatusCodes.Status415UnsupportedMediaType),
@@ -52,17 +56,23 @@ public static class Uploads
         if (declared is not null && declared != detected)
             return new UploadResult(UploadOutcome.ContentMismatch, detected);
 
+        // Read whole (at most the limit) so the content can be inspected before anything is kept.
         var content = new LimitedStream(new PrefixedStream(header.AsMemory(0, read), body), maxBytes);
+        using var buffer = new MemoryStream();
         try
         {
-            var (sha256, length) = await blobs.PutAsync(key, content, cancellationToken);
-            return new UploadResult(UploadOutcome.Stored, detected, sha256, length);
+            await content.CopyToAsync(buffer, cancellationToken);
         }
         catch (FileTooLargeException)
         {
-            await blobs.DeleteAsync(key, cancellationToken);
             return new UploadResult(UploadOutcome.TooLarge);
         }
+
+        if (FileInspection.Refusal(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), detected) is { } reason)
+            return new UploadResult(UploadOutcome.Unsafe, detected, Reason: reason);
+        buffer.Position = 0;
+        var (sha256, length) = await blobs.PutAsync(key, buffer, cancellationToken);
+        return new UploadResult(UploadOutcome.Stored, detected, sha256, length);
     }
 
     sealed class FileTooLargeException : Exception;

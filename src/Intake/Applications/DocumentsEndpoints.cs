@@ -16,10 +16,10 @@ public static class DocumentsEndpoints
 
     public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/internal/intake/applications/{id:guid}/documents/{requirementCode}").RequireAuthorization();
+        var group = app.MapGroup("/internal/intake/applications/{id:guid}/documents/{requirementCode}").RequireAuthorization().ExcludeFromDescription();
         group.MapPut("/", Upload).WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
         group.MapGet("/", Download);
-        app.MapGet("/internal/intake/applications/{id:guid}/receipt", Receipt).RequireAuthorization();
+        app.MapGet("/internal/intake/applications/{id:guid}/receipt", Receipt).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
 

@@ -72,11 +72,15 @@ public sealed class ChangePasswordConsumer(AccountStore store, PasswordHasher ha
             return;
         }
 
+        // A chosen password replaced: every older session ends (ADR 0010, issue 14 point 6). Replacing the one-time password
+        // ends none: its token is good for nothing but this change, and no stamp is kept for the many who only did that.
+        var now = time.GetUtcNow();
+        var endsSessions = !account.MustChangePassword;
         account.PasswordHash = hasher.Hash(request.NewPassword);
         account.MustChangePassword = false;
-        account.PasswordChangedAt = time.GetUtcNow();
+        account.PasswordChangedAt = now;
         await (await store.AccountsAsync(context.CancellationToken)).ReplaceAsync(stored.Id, account, stored.Version,
-            cancellationToken: context.CancellationToken);
+            endsSessions ? [OfficerChanges.EndSessions(account, now)] : null, context.CancellationToken);
         await context.Accepted(account.Id);
     }
 

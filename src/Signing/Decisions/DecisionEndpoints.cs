@@ -14,9 +14,9 @@ public static class DecisionEndpoints
 {
     public static IEndpointRouteBuilder MapSigningEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/internal/signing/applications/{id:guid}/decision", Decision).RequireAuthorization();
-        app.MapGet("/internal/signing/applications/{id:guid}/draft", Preview).RequireAuthorization();
-        app.MapPost("/internal/signing/verify", Verify).AllowAnonymous()
+        app.MapGet("/internal/signing/applications/{id:guid}/decision", Decision).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/internal/signing/applications/{id:guid}/draft", Preview).RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/internal/signing/verify", Verify).AllowAnonymous().ExcludeFromDescription()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
         return app;
     }

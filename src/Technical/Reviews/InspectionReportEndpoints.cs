@@ -10,7 +10,7 @@ public static class InspectionReportEndpoints
 {
     public static IEndpointRouteBuilder MapTechnicalEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/internal/technical/applications/{id:guid}/inspection-report").RequireAuthorization();
+        var group = app.MapGroup("/internal/technical/applications/{id:guid}/inspection-report").RequireAuthorization().ExcludeFromDescription();
         group.MapPut("/", Upload).WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
         group.MapGet("/", Download);
         return app;

@@ -245,6 +245,9 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
         using var request = new HttpRequestMessage(method, path) { Content = content };
         if (WebSession.AccessToken(accessor.HttpContext?.User) is { } token)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        // The Gateway limits requests per client address: it is the visitor's, not this process's (believed from loopback only).
+        if (accessor.HttpContext?.Connection.RemoteIpAddress is { } visitor)
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", visitor.ToString());
         try
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);

@@ -31,7 +31,7 @@ public class EmbeddedFixture : IAsyncLifetime
             ["Seed__OfficerPassword"] = OfficerPassword,
             ["Public__BaseUrl"] = PublicBaseUrl,
         };
-        foreach (var (key, value) in ExtraSettings)
+        foreach (var (key, value) in PtspClient.RaisedRateLimits.Concat(ExtraSettings))
             environment[key] = value;
         _host = ServiceProcess.Start("AllInOne", environment, Path.Combine(_directory, "logs"));
         await _host.WaitReadyAsync(TimeSpan.FromSeconds(90));
@@ -74,6 +74,9 @@ public class DistributedFixture : IAsyncLifetime
 
     public string VirtualHost { get; private set; } = "";
 
+    /// <summary>The key the Gateway sends to the services' internal endpoints (ADR 0013).</summary>
+    public string ServiceKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public PtspClient Client { get; private set; } = null!;
 
     public MailPickup Mail => new(Path.Combine(_directory, "mail"));
@@ -112,9 +115,10 @@ public class DistributedFixture : IAsyncLifetime
             ["Mail__PickupDirectory"] = Path.Combine(_directory, "mail"),
             ["Seed__OfficerPassword"] = OfficerPassword,
             ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            ["Internal__ServiceKey"] = ServiceKey,
             ["Public__BaseUrl"] = "https://perizinan.purwakartakab.go.id",
         };
-        foreach (var (key, value) in ExtraSettings)
+        foreach (var (key, value) in PtspClient.RaisedRateLimits.Concat(ExtraSettings))
             _environment[key] = value;
 
         foreach (var service in Services.Where(s => s != "Gateway"))

@@ -9,6 +9,13 @@ namespace Ptsp.EndToEnd.Tests.Infrastructure;
 /// <summary>A client of the Gateway's API v1, as another agency's system or the web UI would use it.</summary>
 public sealed class PtspClient(Uri gateway) : IDisposable
 {
+    /// <summary>
+    /// Every test drives the system from one address (loopback), far faster than people do: the hosts under test get the
+    /// abuse limits (ADR 0013) raised through configuration; the tests of the limits themselves set low ones.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> RaisedRateLimits { get; } =
+        new[] { "Api", "SignIn", "Registration", "Verification", "Tracking" }.ToDictionary(name => $"RateLimits__{name}__PermitLimit", _ => "1000000");
+
     readonly HttpClient _http = new() { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>A registration form (serialised camelCase, as api.md names the fields).</summary>

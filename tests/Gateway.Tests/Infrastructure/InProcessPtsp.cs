@@ -25,6 +25,8 @@ public class InProcessPtsp : WebApplicationFactory<Ptsp.AllInOne.AllInOneHost>, 
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(_directory, "mail"));
         builder.UseSetting("Seed:OfficerPassword", OfficerPassword);
         builder.UseSetting("Public:BaseUrl", "https://perizinan.purwakartakab.go.id");
+        foreach (var (key, value) in PtspClient.RaisedRateLimits)
+            builder.UseSetting(key.Replace("__", ":"), value);
     }
 
     public Task InitializeAsync()

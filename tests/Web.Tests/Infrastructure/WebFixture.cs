@@ -31,12 +31,13 @@ public sealed class WebFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = ServiceProcess.Start("AllInOne", new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(PtspClient.RaisedRateLimits)
         {
             ["Storage__Sqlite__Directory"] = Path.Combine(_directory, "data"),
             ["Mail__PickupDirectory"] = Path.Combine(_directory, "mail"),
             ["Seed__OfficerPassword"] = OfficerPassword,
-        }, Path.Combine(_directory, "logs"));
+        };
+        _host = ServiceProcess.Start("AllInOne", environment, Path.Combine(_directory, "logs"));
         await _host.WaitReadyAsync(TimeSpan.FromSeconds(90));
         Api = new PtspClient(_host.BaseAddress);
 
