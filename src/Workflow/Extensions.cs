@@ -18,6 +18,7 @@ public static class Extensions
         builder.AddMail();
         builder.Services.AddSingleton<EscalationOptions>();
         builder.Services.AddSingleton<Escalation>();
+        builder.Services.AddSingleton<DeadlineAlerts>();
         builder.Services.AddSingleton<DeadlineWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
         builder.Services.AddSingleton<RegistrationSagas>();

@@ -17,7 +17,7 @@ public enum AlertLevel
 /// <summary>An alert as sent: to whom, about which step, when. Each is sent once.</summary>
 public sealed record AlertRecord(int Step, AlertLevel Level, string Recipient, DateTimeOffset At);
 
-/// <summary>What the deadline watcher needs of a saga: the step's clock and the next alert it is armed for.</summary>
+/// <summary>What the deadline watcher and the alerts need of a saga: the step's clock and the next alert it is armed for.</summary>
 public interface IDeadline
 {
     Guid CorrelationId { get; }
@@ -36,6 +36,12 @@ public interface IDeadline
     DateTimeOffset? NextAlertAt { get; set; }
 
     AlertLevel? NextAlert { get; set; }
+
+    /// <summary>
+    /// The step visit the alerts are armed for (new each time a step starts): a <c>StepDeadlineReached</c> with another token
+    /// is stale. Null while nothing is armed, and in sagas stored before tokens were kept (read as <see cref="Guid.Empty"/>).
+    /// </summary>
+    Guid? DeadlineToken { get; set; }
 
     List<AlertRecord> Alerts { get; set; }
 }
