@@ -16,7 +16,7 @@ public static class Extensions
     {
         builder.AddServiceStore(Store);
         builder.AddMail();
-        builder.Services.AddSingleton<EscalationOptions>();
+        EscalationOptions.AddEscalationOptions(builder);
         builder.Services.AddSingleton<Escalation>();
         builder.Services.AddSingleton<DeadlineAlerts>();
         builder.Services.AddSingleton<DeadlineWatcher>();

@@ -107,7 +107,7 @@ public sealed class DeadlineAlerts(Escalation escalation, OfficerDirectory offic
 
     /// <summary>The agency head's email about a permit not decided within its statutory time.</summary>
     public OutboxMessage StatutoryMail(PermitState saga, DateTimeOffset now) =>
-        MailOutboxHandler.Create(new MailMessage(escalation.Options.Recipients[Roles.AgencyHead], "Kepala DPMPTSP",
+        MailOutboxHandler.Create(new MailMessage(escalation.Options.Recipient(Roles.AgencyHead), "Kepala DPMPTSP",
             $"Batas waktu layanan terlampaui: permohonan {saga.BusinessName}",
             $"""
             Batas waktu layanan terlampaui. Permohonan {saga.CorrelationId} ({saga.PermitTypeName}, {saga.BusinessName}) belum diputus
