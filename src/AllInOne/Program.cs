@@ -10,30 +10,46 @@ using Ptsp.Technical;
 using Ptsp.Technical.Reviews;
 using Ptsp.Web;
 using Ptsp.Workflow;
+using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
-// The internal file endpoints answer only the Gateway in this process, by a key made now (ADR 0013).
-builder.Configuration.UseGeneratedServiceKey();
-builder.AddServiceDefaults("ptsp");
-builder.AddGatewayService();
-builder.AddRegistrationService();
-builder.AddIntakeService();
-builder.AddTechnicalService();
-builder.AddSigningService();
-builder.AddWorkflowService();
-// The web application on the same listener: pages at /, the API at /api/v1 (its Gateway is this process).
-builder.AddWebApplication();
-builder.AddPtspBus();
+BootstrapLog.Start("ptsp");
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    // The internal file endpoints answer only the Gateway in this process, by a key made now (ADR 0013).
+    builder.Configuration.UseGeneratedServiceKey();
+    builder.AddServiceDefaults("ptsp");
+    builder.AddGatewayService();
+    builder.AddRegistrationService();
+    builder.AddIntakeService();
+    builder.AddTechnicalService();
+    builder.AddSigningService();
+    builder.AddWorkflowService();
+    // The web application on the same listener: pages at /, the API at /api/v1 (its Gateway is this process).
+    builder.AddWebApplication();
+    builder.AddPtspBus();
 
-var app = builder.Build();
-// On the public listener /internal/... is not there (404) without the key only this process knows.
-app.UseInternalServiceKey(hideWithoutKey: true);
-app.UseGateway();
-app.MapDefaultEndpoints();
-app.MapGatewayEndpoints();
-// The services' internal file endpoints; the Gateway streams to them in this same process.
-app.MapIntakeEndpoints();
-app.MapTechnicalEndpoints();
-app.MapSigningEndpoints();
-app.MapWebApplication();
-app.Run();
+    var app = builder.Build();
+    // On the public listener /internal/... is not there (404) without the key only this process knows.
+    app.UseInternalServiceKey(hideWithoutKey: true);
+    app.UseGateway();
+    app.MapDefaultEndpoints();
+    app.MapGatewayEndpoints();
+    // The services' internal file endpoints; the Gateway streams to them in this same process.
+    app.MapIntakeEndpoints();
+    app.MapTechnicalEndpoints();
+    app.MapSigningEndpoints();
+    app.MapWebApplication();
+    app.Run();
+    return 0;
+}
+catch (Exception e) when (e is not HostAbortedException)
+{
+    // A bad setting or an unreachable dependency: say so in the log, and exit non-zero so the supervisor sees it.
+    Log.Fatal(e, "AllInOne stopped: {Reason}", e.Message);
+    return 1;
+}
+finally
+{
+    Log.CloseAndFlush();
+}

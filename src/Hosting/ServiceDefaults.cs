@@ -13,7 +13,6 @@ using Ptsp.Hosting.Outbox;
 using Ptsp.Hosting.Storage;
 using Serilog;
 using Serilog.Events;
-using Serilog.Formatting.Compact;
 
 namespace Ptsp.Hosting;
 
@@ -72,8 +71,7 @@ public static class ServiceDefaults
             .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Service", serviceName)
-            .WriteTo.Console(Console.IsOutputRedirected ? new CompactJsonFormatter() : new Serilog.Formatting.Display.MessageTemplateTextFormatter(
-                "[{Timestamp:HH:mm:ss} {Level:u3}] {Service}: {Message:lj}{NewLine}{Exception}")));
+            .WriteTo.Console(BootstrapLog.ConsoleFormatter()));
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(_ => CalendarOptions.From(builder.Configuration));

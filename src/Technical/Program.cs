@@ -2,17 +2,33 @@ using Ptsp.Hosting;
 using Ptsp.Hosting.Bus;
 using Ptsp.Technical;
 using Ptsp.Technical.Reviews;
+using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("technical");
-builder.AddTechnicalService();
-builder.AddPtspBus();
+BootstrapLog.Start("technical");
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddServiceDefaults("technical");
+    builder.AddTechnicalService();
+    builder.AddPtspBus();
 
-var app = builder.Build();
-// Only the Gateway, with the service key, reaches the internal file endpoints (ADR 0013).
-app.UseInternalServiceKey();
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapDefaultEndpoints();
-app.MapTechnicalEndpoints();
-app.Run();
+    var app = builder.Build();
+    // Only the Gateway, with the service key, reaches the internal file endpoints (ADR 0013).
+    app.UseInternalServiceKey();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.MapDefaultEndpoints();
+    app.MapTechnicalEndpoints();
+    app.Run();
+    return 0;
+}
+catch (Exception e) when (e is not HostAbortedException)
+{
+    // A bad setting or an unreachable dependency: say so in the log, and exit non-zero so the supervisor sees it.
+    Log.Fatal(e, "Technical stopped: {Reason}", e.Message);
+    return 1;
+}
+finally
+{
+    Log.CloseAndFlush();
+}

@@ -16,8 +16,9 @@ public static class Extensions
     {
         builder.AddServiceStore(Store);
         builder.AddMail();
-        builder.Services.AddSingleton<EscalationOptions>();
+        EscalationOptions.AddEscalationOptions(builder);
         builder.Services.AddSingleton<Escalation>();
+        builder.Services.AddSingleton<DeadlineAlerts>();
         builder.Services.AddSingleton<DeadlineWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
         builder.Services.AddSingleton<RegistrationSagas>();

@@ -64,10 +64,29 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
     async Task<IReadOnlyList<OutboxMessage>> Outbox() =>
         (await _sagas.PendingOutboxAsync(10)).SingleOrDefault(p => p.DocumentId == _id.ToString())?.Messages ?? [];
 
+    /// <summary>Sweeps at <paramref name="at"/> and waits until each saga told has consumed its message; returns how many were sent.</summary>
     async Task<int> SweepAt(DateTimeOffset at)
     {
         _time.SetUtcNow(at);
-        return await _watcher.SweepAsync();
+        var sent = await _watcher.SweepAsync();
+        foreach (var (message, id) in sent)
+            await Consumed(message.CorrelationId, id);
+        return sent.Count;
+    }
+
+    async Task Consumed(Guid sagaId, Guid messageId)
+    {
+        var registrations = await _host.Get<RegistrationSagas>().CollectionAsync();
+        for (var i = 0; i < 400; i++)
+        {
+            var consumed = (await _sagas.FindAsync(sagaId.ToString()))?.Document.ConsumedMessages
+                ?? (await registrations.FindAsync(sagaId.ToString()))?.Document.ConsumedMessages;
+            if (consumed?.Contains(messageId) == true)
+                return;
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"The saga {sagaId} did not consume deadline message {messageId}.");
     }
 
     async Task Submit(int statutoryDays = 7)
@@ -157,13 +176,18 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
     {
         await Submit();
         var configuration = _host.Get<IConfiguration>();
-        await using var replica = WorkflowTestHost.Services(configuration, _time).BuildServiceProvider();
+        // A second Workflow process over the same store, sending on the same broker.
+        await using var replica = WorkflowTestHost.Services(configuration, _time).AddSingleton(_host.Harness.Bus).BuildServiceProvider();
         var other = replica.GetRequiredService<DeadlineWatcher>();
 
         _time.SetUtcNow(At(31, 8));
-        var fired = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => i % 2 == 0 ? _watcher.SweepAsync() : other.SweepAsync()));
-        Assert.Equal(1, fired.Sum());
+        var sent = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => i % 2 == 0 ? _watcher.SweepAsync() : other.SweepAsync()));
+        // Both send the same message (one id), so the saga's inbox acts on it once.
+        var id = Assert.Single(sent.SelectMany(s => s).Select(s => s.MessageId).Distinct());
+        await Consumed(_id, id);
         Assert.Single((await Saga()).Alerts);
+        Assert.Single(await Outbox(), m => m.Kind == MailOutboxHandler.MailKind);
+        Assert.Equal(0, await SweepAt(At(31, 8)));
     }
 
     [Fact]
@@ -240,5 +264,10 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         var saga = (await registrations.FindAsync(registration.ToString()))!.Document;
         Assert.True(saga.Overdue);
         Assert.Equal(AlertLevel.Breach, Assert.Single(saga.Alerts).Level);
+        // The event and the section head's email leave with the saga's write.
+        var outbox = (await registrations.PendingOutboxAsync(10)).Single(p => p.DocumentId == registration.ToString()).Messages;
+        Assert.Single(outbox, m => m.Type.Contains(nameof(RegistrationApprovalOverdue)));
+        Assert.Equal("kasi.perizinan@dpmptsp.purwakartakab.go.id",
+            ((MailMessage)Assert.Single(outbox, m => m.Kind == MailOutboxHandler.MailKind).Deserialize(out _)).To);
     }
 }

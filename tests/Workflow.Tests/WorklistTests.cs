@@ -18,16 +18,28 @@ public sealed class WorklistTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
+    /// <summary>Publishes the event and waits until the saga has consumed it (its inbox records it with the state); fails on timeout.</summary>
+    async Task Consumed<T>(Guid applicationId, T message)
+        where T : class
+    {
+        var messageId = NewId.NextGuid();
+        await _host.Harness.Bus.Publish(message, c => c.MessageId = messageId);
+        var sagas = await _host.Get<PermitSagas>().CollectionAsync();
+        for (var i = 0; i < 400; i++)
+        {
+            if (await sagas.FindAsync(applicationId.ToString()) is { } stored && stored.Document.ConsumedMessages.Contains(messageId))
+                return;
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"{typeof(T).Name} for {applicationId} was not consumed.");
+    }
+
     async Task Submitted(Guid id, int minutesAfterNine)
     {
         var at = new DateTimeOffset(2026, 11, 23, 9, minutesAfterNine, 0, Wib);
-        await _host.Harness.Bus.Publish(new ApplicationCreated(id, "budi", "Budi", "PENELITIAN", "Izin Penelitian", "CV", at));
-        var sagas = await _host.Get<PermitSagas>().CollectionAsync();
-        for (var i = 0; i < 400 && await sagas.FindAsync(id.ToString()) is null; i++)
-            await Task.Delay(25);
-        await _host.Harness.Bus.Publish(new ApplicationSubmitted(id, "budi", "PENELITIAN", 1, at));
-        for (var i = 0; i < 400 && (await sagas.FindAsync(id.ToString()))!.Document.CurrentStep != 4; i++)
-            await Task.Delay(25);
+        await Consumed(id, new ApplicationCreated(id, "budi", "Budi", "PENELITIAN", "Izin Penelitian", "CV", at));
+        await Consumed(id, new ApplicationSubmitted(id, "budi", "PENELITIAN", 1, at));
     }
 
     async Task<IReadOnlyList<TaskItem>> Tasks(string role) =>
@@ -40,7 +52,7 @@ public sealed class WorklistTests : IAsyncLifetime
         await Submitted(second, 20);
         await Submitted(first, 5);
         await Submitted(third, 40);
-        await _host.Harness.Bus.Publish(new ApplicationCreated(draft, "budi", "Budi", "PENELITIAN", "Izin Penelitian", "CV", _time.GetUtcNow()));
+        await Consumed(draft, new ApplicationCreated(draft, "budi", "Budi", "PENELITIAN", "Izin Penelitian", "CV", _time.GetUtcNow()));
 
         var frontOffice = await Tasks(Roles.FrontOffice);
         Assert.Equal([first, second, third], frontOffice.Select(t => t.ApplicationId));

@@ -26,6 +26,24 @@ public sealed record PermitStatutoryDeadlinePassed(Guid ApplicationId, string Pe
 [MessageUrn("ptsp:registration-approval-overdue:v1")]
 public sealed record RegistrationApprovalOverdue(Guid RegistrationId, DateTimeOffset DueAt, DateTimeOffset DetectedAt);
 
+/// <summary>Which alert of a deadline came due: a step's two warnings and its breach, or the permit type's statutory deadline.</summary>
+public enum DeadlineRung
+{
+    FirstWarning,
+    SecondWarning,
+    Breach,
+    Statutory,
+}
+
+/// <summary>
+/// Workflow's deadline watcher → the permit or registration saga (an internal command, never published): the rung
+/// armed for the step visit <paramref name="Token"/> came due by <paramref name="ReachedAt"/>. The saga acts on it in its
+/// own write and ignores it when the step moved on (another token) or the rung was already handled. Its MessageId is a
+/// name-based id of the instance, the token and the rung, so two watchers sending it are one message to the saga's inbox.
+/// </summary>
+[MessageUrn("ptsp:step-deadline-reached:v1")]
+public sealed record StepDeadlineReached(Guid CorrelationId, DeadlineRung Rung, Guid Token, DateTimeOffset ReachedAt);
+
 /// <summary>The SLA report over steps that ended in [From, To). Replies <see cref="SlaReport"/>.</summary>
 public sealed record GetSlaReport(DateTimeOffset From, DateTimeOffset To);
 

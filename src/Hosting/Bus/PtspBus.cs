@@ -122,6 +122,13 @@ public static class PtspBusExtensions
         endpoint.UseInMemoryOutbox(context);
     }
 
+    /// <summary>Applies what the services added with <see cref="ConfigureBus"/> to another bus (a test harness built from a service's composition).</summary>
+    public static void ApplyBusRegistrations(this IHostApplicationBuilder builder, IBusRegistrationConfigurator bus)
+    {
+        foreach (var configure in Registrations(builder).Actions)
+            configure(bus);
+    }
+
     static BusRegistrations Registrations(IHostApplicationBuilder builder)
     {
         if (!builder.Properties.TryGetValue(typeof(BusRegistrations), out var value))

@@ -17,7 +17,7 @@ public enum AlertLevel
 /// <summary>An alert as sent: to whom, about which step, when. Each is sent once.</summary>
 public sealed record AlertRecord(int Step, AlertLevel Level, string Recipient, DateTimeOffset At);
 
-/// <summary>What the deadline watcher needs of a saga: the step's clock and the next alert it is armed for.</summary>
+/// <summary>What the deadline watcher and the alerts need of a saga: the step's clock and the next alert it is armed for.</summary>
 public interface IDeadline
 {
     Guid CorrelationId { get; }
@@ -37,12 +37,28 @@ public interface IDeadline
 
     AlertLevel? NextAlert { get; set; }
 
+    /// <summary>
+    /// The step visit the alerts are armed for (new each time a step starts): a <c>StepDeadlineReached</c> with another token
+    /// is stale. Null while nothing is armed, and in sagas stored before tokens were kept (read as <see cref="Guid.Empty"/>).
+    /// </summary>
+    Guid? DeadlineToken { get; set; }
+
     List<AlertRecord> Alerts { get; set; }
 }
 
-/// <summary>Who hears about a step: each officer role's supervisor (sop.md) and the mailbox of each role (<c>Escalation__Recipients__&lt;Role&gt;</c>).</summary>
+/// <summary>
+/// Who hears about a step and when (<c>Escalation__*</c>): each officer role's supervisor (sop.md), the warnings' fractions
+/// of the target, and the mailbox of each role (<c>Escalation__Recipients__&lt;Role&gt;</c>). Bound and validated when
+/// Workflow starts (<see cref="AddEscalationOptions"/>), so a bad setting stops start-up with a message naming it.
+/// </summary>
 public sealed class EscalationOptions
 {
+    public const string Section = "Escalation";
+
+    public const string WarningsProblem = "Escalation:Warnings must be two fractions of the target, rising, each between 0 and 1, e.g. 0.5,0.8.";
+
+    public const string PollIntervalProblem = "Escalation:PollInterval must be a positive time span, e.g. 00:00:01.";
+
     public static readonly IReadOnlyDictionary<string, string> Supervisors = new Dictionary<string, string>
     {
         [Roles.FrontOffice] = Roles.SectionHead,
@@ -53,30 +69,48 @@ public sealed class EscalationOptions
         [Roles.AgencyHead] = Roles.AgencyHead,
     };
 
-    public EscalationOptions(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Escalation");
-        var warnings = (section["Warnings"] ?? "0.5,0.8").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (warnings.Length != 2 || !double.TryParse(warnings[0], System.Globalization.CultureInfo.InvariantCulture, out var first)
-                                 || !double.TryParse(warnings[1], System.Globalization.CultureInfo.InvariantCulture, out var second)
-                                 || first is <= 0 or >= 1 || second <= first || second >= 1)
-            throw new InvalidOperationException($"Escalation:Warnings must be two fractions of the target, rising, e.g. 0.5,0.8 (got '{section["Warnings"]}').");
-        FirstWarning = first;
-        SecondWarning = second;
-        var poll = section["PollInterval"];
-        PollInterval = poll is null ? TimeSpan.FromSeconds(1) : TimeSpan.Parse(poll, System.Globalization.CultureInfo.InvariantCulture);
-        var domain = section["MailDomain"] ?? "dpmptsp.purwakartakab.go.id";
-        Recipients = Roles.Officers.ToDictionary(r => r, r => section[$"Recipients:{r}"] ?? $"{DefaultMailbox(r)}@{domain}");
-    }
-
-    public double FirstWarning { get; }
-
-    public double SecondWarning { get; }
+    /// <summary>The two warnings as fractions of the step's target, e.g. <c>0.5,0.8</c>.</summary>
+    public string Warnings { get; set; } = "0.5,0.8";
 
     /// <summary>How often the watcher looks for due alerts (wall-clock polling, not business time).</summary>
-    public TimeSpan PollInterval { get; }
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    public IReadOnlyDictionary<string, string> Recipients { get; }
+    /// <summary>The domain of the roles' default mailboxes.</summary>
+    public string MailDomain { get; set; } = "dpmptsp.purwakartakab.go.id";
+
+    /// <summary>Configured mailboxes by role; a role not listed gets its default mailbox at <see cref="MailDomain"/>.</summary>
+    public Dictionary<string, string> Recipients { get; set; } = [];
+
+    public double FirstWarning => ParsedWarnings()!.Value.First;
+
+    public double SecondWarning => ParsedWarnings()!.Value.Second;
+
+    /// <summary>The mailbox of <paramref name="role"/>: the configured one, or the role's default.</summary>
+    public string Recipient(string role) =>
+        Recipients.TryGetValue(role, out var configured) && !string.IsNullOrWhiteSpace(configured) ? configured : $"{DefaultMailbox(role)}@{MailDomain}";
+
+    /// <summary>The two fractions, or null when <see cref="Warnings"/> is not two rising fractions between 0 and 1.</summary>
+    public (double First, double Second)? ParsedWarnings()
+    {
+        var parts = Warnings.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 2
+               && double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var first)
+               && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var second)
+               && first is > 0 and < 1 && second > first && second < 1
+            ? (first, second)
+            : null;
+    }
+
+    /// <summary>Binds <c>Escalation</c> and validates it when the host starts; the options are then a singleton like any other.</summary>
+    public static void AddEscalationOptions(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EscalationOptions>()
+            .Bind(builder.Configuration.GetSection(Section))
+            .Validate(o => o.ParsedWarnings() is not null, WarningsProblem)
+            .Validate(o => o.PollInterval > TimeSpan.Zero, PollIntervalProblem)
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EscalationOptions>>().Value);
+    }
 
     static string DefaultMailbox(string role) => role switch
     {

@@ -38,9 +38,12 @@ public sealed class Escalation(WorkingCalendar calendar, EscalationOptions optio
         {
             saga.NextAlert = null;
             saga.NextAlertAt = null;
+            saga.DeadlineToken = null;
             return;
         }
 
+        // A new step visit: a deadline message armed for an earlier one is stale from now on.
+        saga.DeadlineToken = MassTransit.NewId.NextGuid();
         saga.NextAlert = AlertLevel.FirstWarning;
         saga.NextAlertAt = AlertTime(saga, AlertLevel.FirstWarning);
     }

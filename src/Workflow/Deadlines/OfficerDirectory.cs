@@ -53,7 +53,7 @@ public sealed class OfficerDirectory(StorageFactory storage)
             .OrderBy(o => o.Username, StringComparer.Ordinal)
             .Select(o => (o.Email!, o.FullName))
             .ToList();
-        return own.Count > 0 ? own : [(options.Recipients[role], roleName)];
+        return own.Count > 0 ? own : [(options.Recipient(role), roleName)];
     }
 }
 

@@ -56,6 +56,8 @@ public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaO
 
     public AlertLevel? NextAlert { get; set; }
 
+    public Guid? DeadlineToken { get; set; }
+
     public List<AlertRecord> Alerts { get; set; } = [];
 
     /// <summary>Every step that ended, with its working time against its target: what the SLA report counts.</summary>

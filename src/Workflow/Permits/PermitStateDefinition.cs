@@ -11,7 +11,16 @@ public sealed class PermitStateDefinition : SagaDefinition<PermitState>
 {
     const int ConcurrencyLimit = 16;
 
-    public PermitStateDefinition() => Endpoint(e => e.PrefetchCount = ConcurrencyLimit);
+    /// <summary>The saga's queue, named here (as the kebab-case formatter names it) so the deadline watcher can send to it.</summary>
+    public const string Queue = "permit-state";
+
+    public static readonly Uri Address = new($"queue:{Queue}");
+
+    public PermitStateDefinition() => Endpoint(e =>
+    {
+        e.Name = Queue;
+        e.PrefetchCount = ConcurrencyLimit;
+    });
 
     protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<PermitState> sagaConfigurator,
         IRegistrationContext context)

@@ -19,11 +19,13 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     readonly WorkingCalendar _calendar;
     readonly ServiceLevels _levels;
     readonly Escalation _escalation;
+    readonly DeadlineAlerts _alerts;
     readonly TimeProvider _time;
 
-    public PermitStateMachine(WorkingCalendar calendar, ServiceLevels levels, Escalation escalation, TimeProvider time)
+    public PermitStateMachine(WorkingCalendar calendar, ServiceLevels levels, Escalation escalation, DeadlineAlerts alerts, TimeProvider time)
     {
         _time = time;
+        _alerts = alerts;
         _calendar = calendar;
         _levels = levels;
         _escalation = escalation;
@@ -258,6 +260,41 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                 .Then(x => Record(x.Saga, 10, "Izin dicabut oleh Kepala DPMPTSP", x.Message.RevokedBy, Roles.AgencyHead, x.Message.RevokedAt,
                     x.Message.Reason, "Izin dicabut oleh Kepala DPMPTSP", x.Message.Reason))
                 .TransitionTo(Revoked));
+
+        // When time runs out (ADR 0004): the deadline watcher only says which rung came due for which step visit. A warning or
+        // the breach of the step now running, or the statutory deadline still watched; a message for a step visit that ended,
+        // or for a rung already handled, changes nothing.
+        DuringAny(
+            When(DeadlineReached, x => DeadlineAlerts.IsCurrentStepRung(x.Saga, x.Message))
+                .ThenAsync(x => StepDeadline(x.Saga, x.Message.ReachedAt, x.CancellationToken)),
+            When(DeadlineReached, x => DeadlineAlerts.IsCurrentStatutory(x.Saga, x.Message))
+                .Then(x => StatutoryDeadline(x.Saga, x.Message.ReachedAt)));
+    }
+
+    /// <summary>A warning goes to the role that must act; the breach goes to its supervisor, into the history and out as an event.</summary>
+    async Task StepDeadline(PermitState saga, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var step = saga.CurrentStep!.Value;
+        var role = saga.AssignedRole!;
+        var (level, supervisor) = await _alerts.FireStepAsync(saga, saga, now, cancellationToken);
+        if (level != AlertLevel.Breach)
+            return;
+        saga.History.Add(new PermitHistoryEntry(step, $"Melewati batas waktu layanan langkah {step}", DeadlineAlerts.Actor, "System", now,
+            $"Atasan ({DeadlineAlerts.RoleName(supervisor!)}) telah diberi tahu.", Overdue: true));
+        saga.Publish(new PermitStepOverdue(saga.CorrelationId, step, role, supervisor!, saga.DueAt ?? now, now), now);
+    }
+
+    /// <summary>The permit type's statutory time passed without a decision: flagged once, for officers, and the agency head is emailed.</summary>
+    void StatutoryDeadline(PermitState saga, DateTimeOffset now)
+    {
+        saga.StatutoryCheckAt = null;
+        saga.StatutoryDeadlinePassed = true;
+        // The officers' warning, never the applicant's news: whether the permit counts as granted is for a decision to say.
+        saga.History.Add(new PermitHistoryEntry(saga.CurrentStep ?? 10, DeadlineAlerts.StatutoryWarning, DeadlineAlerts.Actor, "System", now,
+            "Batas waktu layanan menurut peraturan untuk jenis izin ini telah lewat tanpa keputusan. Segera putuskan.", Overdue: true,
+            OfficersOnly: true));
+        saga.Publish(new PermitStatutoryDeadlinePassed(saga.CorrelationId, saga.PermitTypeCode, saga.StatutoryDueAt!.Value, now), now);
+        saga.Outgoing.Add(_alerts.StatutoryMail(saga, now));
     }
 
     /// <summary>Why a reason is refused (null: fine); the reason is optional.</summary>
@@ -316,6 +353,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         Event(() => Updated, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => Rescheduled, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => PermitRevoked, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => DeadlineReached, x => { x.CorrelateById(m => m.Message.CorrelationId); x.OnMissingInstance(m => m.Discard()); });
     }
 
     /// <summary>The case moves to <paramref name="step"/>: <paramref name="role"/> must act within <paramref name="target"/> working time (none: the clock stops).</summary>
@@ -454,4 +492,6 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
 
     public Event<WithdrawApplication> Withdraw { get; private set; } = null!;
     public Event<PermitRevoked> PermitRevoked { get; private set; } = null!;
+
+    public Event<StepDeadlineReached> DeadlineReached { get; private set; } = null!;
 }

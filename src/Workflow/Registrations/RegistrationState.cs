@@ -1,12 +1,14 @@
 using System.Text.Json.Serialization;
 using MassTransit;
 using Ptsp.Contracts;
+using Ptsp.Hosting.Sagas;
+using Ptsp.Hosting.Storage;
 using Ptsp.Workflow.Deadlines;
 
 namespace Ptsp.Workflow.Registrations;
 
 /// <summary>One account request's place in steps 1–2, with the FrontOffice target (1 working hour).</summary>
-public sealed class RegistrationState : SagaStateMachineInstance, ISagaVersion, IDeadline
+public sealed class RegistrationState : SagaStateMachineInstance, ISagaVersion, ISagaOutbox, IDeadline
 {
     public Guid CorrelationId { get; set; }
 
@@ -36,9 +38,19 @@ public sealed class RegistrationState : SagaStateMachineInstance, ISagaVersion, 
 
     public AlertLevel? NextAlert { get; set; }
 
+    public Guid? DeadlineToken { get; set; }
+
     public List<AlertRecord> Alerts { get; set; } = [];
 
     public bool Overdue { get; set; }
+
+    public List<Guid> ConsumedMessages { get; set; } = [];
+
+    [JsonIgnore]
+    public List<OutboxMessage> Outgoing { get; } = [];
+
+    [JsonIgnore]
+    public bool IsRepeat { get; set; }
 
     // Step 2 is FrontOffice's while the request is pending.
     [JsonIgnore]

@@ -1,13 +1,26 @@
 using MassTransit;
+using Ptsp.Hosting.Sagas;
 
 namespace Ptsp.Workflow.Registrations;
 
-/// <summary>Endpoint policy for the registration saga: one message per instance at a time (partitioned by id).</summary>
+/// <summary>
+/// Endpoint policy for the registration saga: one message per instance at a time (partitioned by id), and the saga inbox
+/// (a message consumed once per instance: the deadline watcher may send one twice).
+/// </summary>
 public sealed class RegistrationStateDefinition : SagaDefinition<RegistrationState>
 {
     const int ConcurrencyLimit = 16;
 
-    public RegistrationStateDefinition() => Endpoint(e => e.PrefetchCount = ConcurrencyLimit);
+    /// <summary>The saga's queue, named here (as the kebab-case formatter names it) so the deadline watcher can send to it.</summary>
+    public const string Queue = "registration-state";
+
+    public static readonly Uri Address = new($"queue:{Queue}");
+
+    public RegistrationStateDefinition() => Endpoint(e =>
+    {
+        e.Name = Queue;
+        e.PrefetchCount = ConcurrencyLimit;
+    });
 
     protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<RegistrationState> sagaConfigurator,
         IRegistrationContext context)
@@ -16,5 +29,7 @@ public sealed class RegistrationStateDefinition : SagaDefinition<RegistrationSta
         sagaConfigurator.Message<Ptsp.Contracts.Accounts.RegistrationSubmitted>(x => x.UsePartitioner(partition, m => m.Message.RegistrationId));
         sagaConfigurator.Message<Ptsp.Contracts.Accounts.RegistrationApproved>(x => x.UsePartitioner(partition, m => m.Message.RegistrationId));
         sagaConfigurator.Message<Ptsp.Contracts.Accounts.RegistrationRejected>(x => x.UsePartitioner(partition, m => m.Message.RegistrationId));
+        sagaConfigurator.Message<Ptsp.Contracts.Permits.StepDeadlineReached>(x => x.UsePartitioner(partition, m => m.Message.CorrelationId));
+        sagaConfigurator.UseFilter(new SagaInboxFilter<RegistrationState>());
     }
 }

@@ -1,6 +1,8 @@
 using MassTransit;
 using Ptsp.Contracts.Accounts;
+using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Calendar;
+using Ptsp.Hosting.Sagas;
 using Ptsp.Workflow.Deadlines;
 
 namespace Ptsp.Workflow.Registrations;
@@ -11,13 +13,14 @@ namespace Ptsp.Workflow.Registrations;
 /// </summary>
 public sealed class RegistrationStateMachine : MassTransitStateMachine<RegistrationState>
 {
-    public RegistrationStateMachine(WorkingCalendar calendar, ServiceLevels serviceLevels, Escalation escalation)
+    public RegistrationStateMachine(WorkingCalendar calendar, ServiceLevels serviceLevels, Escalation escalation, DeadlineAlerts alerts)
     {
         InstanceState(x => x.CurrentState);
 
         Event(() => Submitted, x => x.CorrelateById(m => m.Message.RegistrationId));
         Event(() => Approved, x => x.CorrelateById(m => m.Message.RegistrationId));
         Event(() => Rejected, x => x.CorrelateById(m => m.Message.RegistrationId));
+        Event(() => DeadlineReached, x => { x.CorrelateById(m => m.Message.CorrelationId); x.OnMissingInstance(m => m.Discard()); });
 
         // Step 1 → step 2: FrontOffice has one working hour.
         Initially(
@@ -56,6 +59,20 @@ public sealed class RegistrationStateMachine : MassTransitStateMachine<Registrat
         // A repeated event (at-least-once delivery) changes nothing.
         During(Pending, Ignore(Submitted));
         During(Active, Refused, Ignore(Submitted), Ignore(Approved), Ignore(Rejected));
+
+        // When time runs out (ADR 0004): a warning to FrontOffice, or the breach to its supervisor with the overdue flag and event.
+        // A message for a rung already handled, or after the decision (nothing is armed then), changes nothing.
+        DuringAny(
+            When(DeadlineReached, x => DeadlineAlerts.IsCurrentStepRung(x.Saga, x.Message))
+                .ThenAsync(async x =>
+                {
+                    var now = x.Message.ReachedAt;
+                    var (level, _) = await alerts.FireStepAsync(x.Saga, x.Saga, now, x.CancellationToken);
+                    if (level != AlertLevel.Breach)
+                        return;
+                    x.Saga.Overdue = true;
+                    x.Saga.Publish(new RegistrationApprovalOverdue(x.Saga.CorrelationId, x.Saga.DueAt, now), now);
+                }));
     }
 
     public State Pending { get; private set; } = null!;
@@ -69,4 +86,6 @@ public sealed class RegistrationStateMachine : MassTransitStateMachine<Registrat
     public Event<RegistrationApproved> Approved { get; private set; } = null!;
 
     public Event<RegistrationRejected> Rejected { get; private set; } = null!;
+
+    public Event<StepDeadlineReached> DeadlineReached { get; private set; } = null!;
 }

@@ -81,6 +81,22 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} was not ready within {timeout}.\n{Tail()}");
     }
 
+    /// <summary>Waits for the process to end by itself (a start-up that fails); returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} did not exit within {timeout}.\n{Tail()}");
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>Ends the process at once, as a crash or an operator's kill -9 would.</summary>
     public void Kill()
     {
