@@ -124,7 +124,7 @@ public static class AuditApi
         DateTimeOffset? time = null;
         if (value.Length > 10 && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             time = parsed;
-        else if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        else if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 2000 and <= 2100)
         {
             var local = date.ToDateTime(TimeOnly.MinValue);
             time = new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local));
