@@ -42,6 +42,8 @@ public sealed class AuditLogTests(InProcessPtsp ptsp) : IClassFixture<InProcessP
         Assert.Equal(applicant.Username, submit.Get<string>("username"));
         Assert.Equal("Applicant", submit.Get<string>("role"));
 
+        var signIn = await EventuallyOneAsync(admin, $"user=kasi&action={Uri.EscapeDataString("POST auth/login")}", e => e.Get<int>("status") == 200);
+        Assert.Equal("SectionHead", signIn.Get<string>("role"));
         var failed = await EventuallyOneAsync(admin, $"user=kasi&action={Uri.EscapeDataString("POST auth/login")}", e => e.Get<int>("status") == 401);
         Assert.Equal("Refused", failed.Get<string>("outcome"));
         Assert.Equal("203.0.113.7", failed.Get<string>("clientAddress"));
@@ -96,6 +98,20 @@ public sealed class AuditLogTests(InProcessPtsp ptsp) : IClassFixture<InProcessP
         await PtspClient.ExpectProblem(await ptsp.Api.GetAsync("/api/v1/audit"), HttpStatusCode.Unauthorized);
         await PtspClient.ExpectProblem(await ptsp.Api.GetAsync("/api/v1/audit?from=0001-01-01&applicationId=x&pageSize=0&format=pdf", admin),
             HttpStatusCode.BadRequest, "from", "applicationId", "pageSize", "format");
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_audit_routes()
+    {
+        var document = JsonNode.Parse(await (await ptsp.Api.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync())!;
+        var list = document["paths"]!["/api/v1/audit"]!["get"]!;
+        Assert.Contains("audit log", list["summary"]!.GetValue<string>());
+        Assert.NotNull(list["responses"]!["200"]!["content"]!["text/csv"]);
+        Assert.NotNull(list["responses"]!["400"]);
+        Assert.NotNull(list["responses"]!["403"]);
+        var verify = document["paths"]!["/api/v1/audit/verify"]!["get"]!;
+        Assert.Contains("first entry", verify["summary"]!.GetValue<string>());
+        Assert.NotNull(verify["responses"]!["200"]!["content"]!["application/json"]);
     }
 
     async Task<JsonObject> EventuallyOneAsync(string admin, string filter, Func<JsonObject, bool>? where = null)

@@ -85,6 +85,8 @@ public static class AccountsApi
         Audit.AuditRecorder.NameSubject(http, body.Username);
         var response = await client.GetResponse<UserAuthenticated, CommandRefused>(
             new AuthenticateUser(body.Username ?? "", body.Password ?? ""), http.RequestAborted);
+        if (response.Is(out Response<UserAuthenticated>? signedIn))
+            Audit.AuditRecorder.NameSubject(http, signedIn.Message.Username, signedIn.Message.Roles);
         return Problems.Reply(response, http, token => TypedResults.Ok(token with { ExpiresAt = calendar.ToAgencyTime(token.ExpiresAt) }));
     }
 

@@ -28,8 +28,8 @@ public static class AuditApi
             .WithSummary("The audit log, newest first: who, role, what, when, from which address, the answer's status, and each entry's hash link. " +
                 "Filters from, to (ISO 8601 time or YYYY-MM-DD in the agency's zone), user, action, applicationId; paging with pageSize and " +
                 "before (the previous page's nextBefore); format=csv gives every matching entry as CSV")
-            .Produces<AuditPage>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            // One 200 with both forms: a second Produces for the same status is dropped from the document.
+            .Produces<AuditPage>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem();
         audit.MapGet("/verify", Verify)
             .WithSummary("Recomputes the audit log's SHA-256 chain from the first entry; names the first entry that does not hold")

@@ -12,15 +12,19 @@ namespace Ptsp.Gateway.Audit;
 /// </summary>
 public sealed class AuditRecorder(IBus bus, TimeProvider time, ILogger<AuditRecorder> logger)
 {
-    /// <summary>A handler that knows who acts before authentication does (the username of a sign-in) names them here.</summary>
     const string SubjectKey = "ptsp.audit.subject";
 
     static readonly string[] DocumentReads = ["/receipt", "/decision", "/draft", "/inspection-report", "/documents/{requirementCode}"];
 
-    public static void NameSubject(HttpContext http, string? username)
+    const string SubjectRolesKey = "ptsp.audit.subject-roles";
+
+    /// <summary>A handler that knows who acts before authentication does (a sign-in) names them, and their roles once known.</summary>
+    public static void NameSubject(HttpContext http, string? username, IEnumerable<string>? roles = null)
     {
         if (!string.IsNullOrWhiteSpace(username))
             http.Items[SubjectKey] = username.Trim();
+        if (roles is not null)
+            http.Items[SubjectRolesKey] = string.Join(",", roles);
     }
 
     public async Task InvokeAsync(HttpContext http, Func<Task> next)
@@ -63,7 +67,8 @@ public sealed class AuditRecorder(IBus bus, TimeProvider time, ILogger<AuditReco
         var user = http.User;
         var signedIn = user.Identity?.IsAuthenticated == true;
         var username = signedIn ? user.Identity!.Name : http.Items[SubjectKey] is string subject ? Truncate(subject, 100) : null;
-        var roles = signedIn ? string.Join(",", user.FindAll(((ClaimsIdentity)user.Identity!).RoleClaimType).Select(c => c.Value)) : null;
+        var roles = signedIn ? string.Join(",", user.FindAll(((ClaimsIdentity)user.Identity!).RoleClaimType).Select(c => c.Value))
+            : http.Items[SubjectRolesKey] as string;
         var values = http.Request.RouteValues;
         Guid? applicationId = route.StartsWith("applications/{id}", StringComparison.Ordinal)
             && Guid.TryParse(values["id"]?.ToString(), out var id) ? id : null;

@@ -213,6 +213,27 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
         }
     }
 
+    // The audit log (issue 14 point 5); the query string is built by the page from its filters.
+    public Task<AuditPage> AuditAsync(string query, CancellationToken ct) => SendAsync<AuditPage>(HttpMethod.Get, $"/api/v1/audit?{query}", null, ct);
+
+    public Task<AuditVerification> VerifyAuditAsync(CancellationToken ct) =>
+        SendAsync<AuditVerification>(HttpMethod.Get, "/api/v1/audit/verify", null, ct);
+
+    public async Task<HttpResponseMessage> AuditCsvAsync(string query, CancellationToken ct)
+    {
+        var response = await OpenAsync(HttpMethod.Get, $"/api/v1/audit?{query}&format=csv", null, ct);
+        try
+        {
+            await EnsureSuccessAsync(response, ct);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     // The satisfaction survey (SKM)
     public Task<SurveyInvitation> SurveyInvitationAsync(Guid id, CancellationToken ct) =>
         SendAsync<SurveyInvitation>(HttpMethod.Get, $"/api/v1/applications/{id}/survey", null, ct);
@@ -245,6 +266,9 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
         using var request = new HttpRequestMessage(method, path) { Content = content };
         if (WebSession.AccessToken(accessor.HttpContext?.User) is { } token)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        // The visitor's address for the Gateway's audit log; the Gateway believes it from a caller on its own machine only.
+        if (accessor.HttpContext?.Connection.RemoteIpAddress is { } visitor)
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", visitor.ToString());
         try
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
