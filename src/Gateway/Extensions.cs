@@ -4,7 +4,9 @@ using MassTransit;
 using Ptsp.Contracts;
 using Ptsp.Contracts.Accounts;
 using Ptsp.Contracts.Permits;
+using Ptsp.Contracts.Audit;
 using Ptsp.Gateway.Apis;
+using Ptsp.Gateway.Audit;
 using Ptsp.Gateway.Sessions;
 using Ptsp.Gateway.Stream;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -57,6 +59,7 @@ public static class Extensions
         builder.Services.AddSingleton<InternalServices>();
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddPtspRateLimits(builder.Configuration);
+        builder.Services.AddSingleton<AuditRecorder>();
         builder.Services.AddSingleton<SessionStamps>();
         builder.Services.AddHostedService<SessionStampsLoader>();
         // A token whose security stamp is no longer the account's (deactivated, password reset, roles changed) is refused (ADR 0010).
@@ -119,6 +122,8 @@ public static class Extensions
             bus.AddRequestClient<ResetOfficerPassword>(timeout);
             bus.AddRequestClient<GetOfficers>(timeout);
             bus.AddRequestClient<GetSessionStamps>(timeout);
+            bus.AddRequestClient<GetAuditLog>(timeout);
+            bus.AddRequestClient<VerifyAuditLog>(RequestTimeout.After(s: 120));
             bus.AddConsumer<SessionsEndedConsumer>().Endpoint(e =>
             {
                 e.Temporary = true;
@@ -139,6 +144,9 @@ public static class Extensions
 
     public static WebApplication UseGateway(this WebApplication app)
     {
+        // Outermost, so the recorded status is the one the user got, whatever answered (the handler, a refusal, the exception handler).
+        var audit = app.Services.GetRequiredService<AuditRecorder>();
+        app.Use((http, next) => audit.InvokeAsync(http, () => next(http)));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -160,6 +168,7 @@ public static class Extensions
         app.MapStreamApi();
         app.MapTrackingApi();
         app.MapSurveyApi();
+        app.MapAuditApi();
         return app;
     }
 }

@@ -4,7 +4,9 @@ using Ptsp.Hosting;
 using Ptsp.Hosting.Auth;
 using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Outbox;
+using Ptsp.Contracts.Audit;
 using Ptsp.Registration.Accounts;
+using Ptsp.Registration.Audit;
 using Ptsp.Registration.Consumers;
 
 namespace Ptsp.Registration;
@@ -26,6 +28,7 @@ public static class Extensions
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<OfficerEmails>();
         builder.Services.AddHostedService<OfficerSeeder>();
+        builder.Services.AddSingleton<AuditLog>();
         builder.ConfigureBus(bus =>
         {
             bus.AddConsumer<SubmitRegistrationConsumer>();
@@ -42,6 +45,10 @@ public static class Extensions
             bus.AddConsumer<ResetOfficerPasswordConsumer>();
             bus.AddConsumer<GetOfficersConsumer>();
             bus.AddConsumer<GetSessionStampsConsumer>();
+            // The audit log's keeper (ADR 0015): the Gateway sends each user action to this queue.
+            bus.AddConsumer<RecordAuditEntryConsumer>().Endpoint(e => e.Name = AuditQueues.Record);
+            bus.AddConsumer<GetAuditLogConsumer>();
+            bus.AddConsumer<VerifyAuditLogConsumer>();
         });
         return builder;
     }

@@ -81,8 +81,12 @@ public static class AccountsApi
 
     static async Task<IResult> Login(LoginRequest body, IRequestClient<AuthenticateUser> client, WorkingCalendar calendar, HttpContext http)
     {
+        // The audit log names who tried to sign in, whether or not it succeeded.
+        Audit.AuditRecorder.NameSubject(http, body.Username);
         var response = await client.GetResponse<UserAuthenticated, CommandRefused>(
             new AuthenticateUser(body.Username ?? "", body.Password ?? ""), http.RequestAborted);
+        if (response.Is(out Response<UserAuthenticated>? signedIn))
+            Audit.AuditRecorder.NameSubject(http, signedIn.Message.Username, signedIn.Message.Roles);
         return Problems.Reply(response, http, token => TypedResults.Ok(token with { ExpiresAt = calendar.ToAgencyTime(token.ExpiresAt) }));
     }
 

@@ -213,6 +213,27 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
         }
     }
 
+    // The audit log (issue 14 point 5); the query string is built by the page from its filters.
+    public Task<AuditPage> AuditAsync(string query, CancellationToken ct) => SendAsync<AuditPage>(HttpMethod.Get, $"/api/v1/audit?{query}", null, ct);
+
+    public Task<AuditVerification> VerifyAuditAsync(CancellationToken ct) =>
+        SendAsync<AuditVerification>(HttpMethod.Get, "/api/v1/audit/verify", null, ct);
+
+    public async Task<HttpResponseMessage> AuditCsvAsync(string query, CancellationToken ct)
+    {
+        var response = await OpenAsync(HttpMethod.Get, $"/api/v1/audit?{query}&format=csv", null, ct);
+        try
+        {
+            await EnsureSuccessAsync(response, ct);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     // The satisfaction survey (SKM)
     public Task<SurveyInvitation> SurveyInvitationAsync(Guid id, CancellationToken ct) =>
         SendAsync<SurveyInvitation>(HttpMethod.Get, $"/api/v1/applications/{id}/survey", null, ct);
@@ -245,7 +266,7 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
         using var request = new HttpRequestMessage(method, path) { Content = content };
         if (WebSession.AccessToken(accessor.HttpContext?.User) is { } token)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        // The Gateway limits requests per client address: it is the visitor's, not this process's (believed from loopback only).
+        // The visitor's address, for the Gateway's per-address limits and its audit log (believed from loopback only).
         if (accessor.HttpContext?.Connection.RemoteIpAddress is { } visitor)
             request.Headers.TryAddWithoutValidation("X-Forwarded-For", visitor.ToString());
         try

@@ -90,3 +90,10 @@ public sealed record OfficerForm(string? Username, string? FullName, string? Nip
     List<string> Sectors, List<ActingAppointment> ActingAppointments);
 
 public sealed record OfficerCreated(Guid OfficerId);
+
+public sealed record AuditItem(long Sequence, DateTimeOffset At, string? Username, string? Role, string Action, Guid? ApplicationId, string? Target,
+    string? ClientAddress, int Status, string Outcome, string PreviousHash, string Hash);
+
+public sealed record AuditPage(IReadOnlyList<AuditItem> Items, long? NextBefore);
+
+public sealed record AuditVerification(bool Valid, long Entries, long? FirstBrokenSequence, string? Reason);

@@ -19,6 +19,9 @@ public class InProcessPtsp : WebApplicationFactory<Ptsp.AllInOne.AllInOneHost>, 
 
     public MailPickup Mail => new(Path.Combine(_directory, "mail"));
 
+    /// <summary>The services' SQLite files (one per service), for tests that look at or tamper with what is stored.</summary>
+    public string DataDirectory => Path.Combine(_directory, "data");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:Sqlite:Directory", Path.Combine(_directory, "data"));
