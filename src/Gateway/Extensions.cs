@@ -157,18 +157,21 @@ public static class Extensions
 
     public static WebApplication MapGatewayEndpoints(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // The one document by its literal path: an unknown name falls through to the 404 problem, not MapOpenApi's plain text.
+        app.MapOpenApi("/openapi/v1.json");
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("Ptsp API v1").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapAccountsApi();
-        app.MapOfficersApi();
-        app.MapApplicationsApi();
-        app.MapVerificationApi();
-        app.MapReportsApi();
-        app.MapCalendarApi();
-        app.MapStreamApi();
-        app.MapTrackingApi();
-        app.MapSurveyApi();
-        app.MapAuditApi();
+        // Every route declares its 401/403 (where signed in) and 503 (service not answering) problems in the OpenAPI document.
+        var api = app.MapGroup("").WithGatewayProblems();
+        api.MapAccountsApi();
+        api.MapOfficersApi();
+        api.MapApplicationsApi();
+        api.MapVerificationApi();
+        api.MapReportsApi();
+        api.MapCalendarApi();
+        api.MapStreamApi();
+        api.MapTrackingApi();
+        api.MapSurveyApi();
+        api.MapAuditApi();
         return app;
     }
 }

@@ -13,14 +13,26 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var registrations = app.MapGroup("/api/v1/registrations").WithTags("Accounts");
-        registrations.MapPost("/", Register).AllowAnonymous().RequireRateLimiting(RateLimits.Registration).ProducesProblem(StatusCodes.Status429TooManyRequests);
-        registrations.MapGet("/", ListRegistrations).RequireAuthorization(Roles.FrontOffice);
-        registrations.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Roles.FrontOffice);
-        registrations.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Roles.FrontOffice);
+        registrations.MapPost("/", Register).AllowAnonymous().RequireRateLimiting(RateLimits.Registration)
+            .WithSummary("Step 1: an applicant registers (NIK, name, email, phone, address, NPWP); 409 for a NIK or email already pending or active")
+            .Produces<RegistrationCreated>(StatusCodes.Status202Accepted).ProducesProblems(400, 409, 429);
+        registrations.MapGet("/", ListRegistrations).RequireAuthorization(Roles.FrontOffice)
+            .WithSummary("Registrations by status (Pending by default), for the front office")
+            .Produces<List<RegistrationSummary>>().ProducesProblems(400);
+        registrations.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Roles.FrontOffice)
+            .WithSummary("Step 2: approves a registration; the applicant is emailed a username and a one-time password")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblems(404, 409);
+        registrations.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Roles.FrontOffice)
+            .WithSummary("Step 2: rejects a registration with a reason; the applicant is emailed")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblems(400, 404, 409);
 
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts");
-        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).ProducesProblem(StatusCodes.Status429TooManyRequests);
-        auth.MapPost("/password", ChangePassword).RequireAuthorization(Extensions.SignedIn);
+        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
+            .WithSummary("Signs in: an access token, its expiry and the roles; 401 alike for an unknown user and a wrong password, 429 after repeated failures")
+            .Produces<UserAuthenticated>().ProducesProblems(400, 401, 429);
+        auth.MapPost("/password", ChangePassword).RequireAuthorization(Extensions.SignedIn)
+            .WithSummary("Replaces the signed-in user's password (required after a one-time password)")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblems(400);
         auth.MapPost("/password-reset", RequestPasswordReset).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Lupa kata sandi: emails a single-use reset link valid for 30 minutes; the answer is the same whether or not the address has an account")
             .Produces<PasswordResetRequested>(StatusCodes.Status202Accepted)

@@ -24,15 +24,23 @@ public static class ApplicationsApi
 
     public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/permit-types", PermitTypes).AllowAnonymous().WithTags("Catalogue");
-        app.MapGet("/api/v1/tasks", Tasks).RequireAuthorization(Officers).WithTags("Applications");
+        app.MapGet("/api/v1/permit-types", PermitTypes).AllowAnonymous().WithTags("Catalogue")
+            .WithSummary("The permit types, their required documents and technical review")
+            .Produces<IReadOnlyList<PermitTypeInfo>>();
+        app.MapGet("/api/v1/tasks", Tasks).RequireAuthorization(Officers).WithTags("Applications")
+            .WithSummary("The caller's roles' worklist, oldest due first")
+            .Produces<List<WorkItem>>();
 
         var applications = app.MapGroup("/api/v1/applications").WithTags("Applications");
         applications.MapPost("/", Create).RequireAuthorization(Roles.Applicant)
             .WithDescription("Creates a draft (step 3). Send an Idempotency-Key header (1–200 visible ASCII characters, e.g. a UUID) to make a retry " +
                              "safe: a repeat with the same key by the same applicant answers 201 with the same applicationId and creates nothing; " +
-                             "another applicant's same key is theirs alone; the key reused for another permit type answers 409.");
-        applications.MapGet("/", List).RequireAuthorization();
+                             "another applicant's same key is theirs alone; the key reused for another permit type answers 409.")
+            .WithSummary("Step 3: creates a draft application")
+            .Produces<ApplicationCreatedResponse>(StatusCodes.Status201Created).ProducesProblems(400, 409);
+        applications.MapGet("/", List).RequireAuthorization()
+            .WithSummary("The applicant's own applications; officers see all (filter ?step=1..10)")
+            .Produces<List<ApplicationSummary>>().ProducesProblems(400);
         applications.MapGet("/{id:guid}", Get).RequireAuthorization()
             .Produces<ApplicationDetail>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The application: officers see every note; the applicant sees each step's public wording and no internal note");
@@ -56,25 +64,49 @@ public static class ApplicationsApi
         applications.MapGet("/{id:guid}/inspection-report", (Guid id, InternalServices services) =>
                 InternalServices.Forward(services, InternalServices.Technical, $"/internal/technical/applications/{id}/inspection-report"))
             .RequireAuthorization(TechnicalReaders)
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status403Forbidden)
+            .Produces<System.IO.Stream>(StatusCodes.Status200OK, "application/pdf").ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The inspection report (BAP) PDF, for back office, technical team, verifiers and the head");
         applications.MapPost("/{id:guid}/review-schedule", Reschedule).RequireAuthorization(Schedulers)
             .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Step 6: moves the meeting or the inspection, with a reason, inside the NSPK window");
         applications.MapPut("/{id:guid}/documents/{requirementCode}", UploadDocument).RequireAuthorization(Roles.Applicant)
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
-        applications.MapGet("/{id:guid}/documents/{requirementCode}", DownloadDocument).RequireAuthorization();
-        applications.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(Roles.Applicant);
-        applications.MapPost("/{id:guid}/resubmit", Resubmit).RequireAuthorization(Roles.Applicant);
-        applications.MapPost("/{id:guid}/completeness", Completeness).RequireAuthorization(Roles.FrontOffice);
-        applications.MapPost("/{id:guid}/technical-data", TechnicalData).RequireAuthorization(Roles.BackOffice);
-        applications.MapPost("/{id:guid}/technical-recommendation", TechnicalRecommendation).RequireAuthorization(Roles.TechnicalTeam);
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute())
+            .WithSummary("Step 3: uploads a required document (the file as the body: PDF, JPEG or PNG, content checked, at most 10 MB)")
+            .Accepts<byte[]>("application/pdf", "image/jpeg", "image/png")
+            .Produces<StoredFile>(StatusCodes.Status201Created).ProducesProblems(400, 404, 409, 413, 415);
+        applications.MapGet("/{id:guid}/documents/{requirementCode}", DownloadDocument).RequireAuthorization()
+            .WithSummary("An uploaded document, for the owner and officers")
+            .Produces<System.IO.Stream>(StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png").ProducesProblems(404);
+        applications.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(Roles.Applicant)
+            .WithSummary("Step 3: submits the draft; 400 while a required document is missing")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblems(400, 404, 409);
+        applications.MapPost("/{id:guid}/resubmit", Resubmit).RequireAuthorization(Roles.Applicant)
+            .WithSummary("Step 4 loop: resubmits a returned application after its documents were replaced")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblems(400, 404, 409);
+        applications.MapPost("/{id:guid}/completeness", Completeness).RequireAuthorization(Roles.FrontOffice)
+            .WithSummary("Step 4: the completeness check (complete, or the missing requirements and a note)")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblems(400, 404, 409);
+        applications.MapPost("/{id:guid}/technical-data", TechnicalData).RequireAuthorization(Roles.BackOffice)
+            .WithSummary("Step 5: the technical data and the review's schedule")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblems(400, 409);
+        applications.MapPost("/{id:guid}/technical-recommendation", TechnicalRecommendation).RequireAuthorization(Roles.TechnicalTeam)
+            .WithSummary("Step 6: the technical team's recommendation (Approve or Reject) with notes")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblems(400, 409);
         applications.MapPut("/{id:guid}/inspection-report", UploadInspectionReport).RequireAuthorization(Roles.TechnicalTeam)
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
-        applications.MapPost("/{id:guid}/draft", Draft).RequireAuthorization(Roles.BackOffice);
-        applications.MapPost("/{id:guid}/verification", Verification).RequireAuthorization(Extensions.Verifiers);
-        applications.MapPost("/{id:guid}/signature", Signature).RequireAuthorization(Roles.AgencyHead);
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute())
+            .WithSummary("Step 6: uploads the inspection report (BAP) PDF, at most 10 MB")
+            .Accepts<byte[]>("application/pdf")
+            .Produces<StoredFile>(StatusCodes.Status201Created).ProducesProblems(400, 409, 413, 415);
+        applications.MapPost("/{id:guid}/draft", Draft).RequireAuthorization(Roles.BackOffice)
+            .WithSummary("Step 7: drafts the decision (Permit or Rejection) and its variable parts")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblems(400, 409);
+        applications.MapPost("/{id:guid}/verification", Verification).RequireAuthorization(Extensions.Verifiers)
+            .WithSummary("Steps 8 and 9: the section head's and the division head's verification (approve, or a note back to step 7)")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblems(400, 409);
+        applications.MapPost("/{id:guid}/signature", Signature).RequireAuthorization(Roles.AgencyHead)
+            .WithSummary("Step 10: the agency head signs (approve) or sends back with a note")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblems(400, 409);
         applications.MapPost("/{id:guid}/revocation", Revocation).RequireAuthorization(Roles.AgencyHead)
             .WithSummary("The agency head revokes a signed permit, with a reason")
             .WithDescription("Body {reason}. Signing refuses with 409 unless the decision is a signed permit not yet revoked, 400 without a reason. " +
@@ -85,17 +117,26 @@ public static class ApplicationsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         applications.MapGet("/{id:guid}/receipt", (Guid id, InternalServices services) =>
-            InternalServices.Forward(services, InternalServices.Intake, $"/internal/intake/applications/{id}/receipt")).RequireAuthorization();
+                InternalServices.Forward(services, InternalServices.Intake, $"/internal/intake/applications/{id}/receipt")).RequireAuthorization()
+            .WithSummary("The receipt PDF (tanda terima), for the owner and officers, once the file was found complete")
+            .Produces<System.IO.Stream>(StatusCodes.Status200OK, "application/pdf").ProducesProblems(404, 409);
         applications.MapGet("/{id:guid}/decision", (Guid id, InternalServices services) =>
-            InternalServices.Forward(services, InternalServices.Signing, $"/internal/signing/applications/{id}/decision")).RequireAuthorization();
+                InternalServices.Forward(services, InternalServices.Signing, $"/internal/signing/applications/{id}/decision")).RequireAuthorization()
+            .WithSummary("The signed decision PDF, for the owner and officers")
+            .Produces<System.IO.Stream>(StatusCodes.Status200OK, "application/pdf").ProducesProblems(404, 409);
         applications.MapGet("/{id:guid}/draft", (Guid id, InternalServices services) =>
-            InternalServices.Forward(services, InternalServices.Signing, $"/internal/signing/applications/{id}/draft")).RequireAuthorization(Officers);
+                InternalServices.Forward(services, InternalServices.Signing, $"/internal/signing/applications/{id}/draft")).RequireAuthorization(Officers)
+            .WithSummary("A preview PDF of the latest draft decision, for officers")
+            .Produces<System.IO.Stream>(StatusCodes.Status200OK, "application/pdf").ProducesProblems(404);
         return app;
     }
 
     public sealed record NewApplication(string? PermitTypeCode, string? BusinessName, string? BusinessAddress, string? Description);
 
     public sealed record ApplicationCreatedResponse(Guid ApplicationId);
+
+    /// <summary>An uploaded file as the owning service stored it.</summary>
+    public sealed record StoredFile(Guid DocumentId, string Sha256);
 
     public sealed record CompletenessRequest(bool? Complete, List<string>? MissingRequirements, string? Note);
 

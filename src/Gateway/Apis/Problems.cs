@@ -89,6 +89,45 @@ public static class Problems
             Status = StatusCodes.Status400BadRequest,
         });
 
+    /// <summary>
+    /// Declares in the OpenAPI document the problems every route of the Gateway can answer: 401 and 403 where authorization is
+    /// required (the authorization middleware answers them), 400 and 415 where a JSON body is read (unreadable, or not JSON),
+    /// 429 from the per-address limit on the whole API (ADR 0013), 503 when the owning service does not answer in time.
+    /// </summary>
+    public static TBuilder WithGatewayProblems<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Finally(endpoint =>
+        {
+            var secured = endpoint.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any()
+                          && !endpoint.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
+            var json = endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()
+                .Any(a => a.ContentTypes.Contains("application/json", StringComparer.OrdinalIgnoreCase));
+            int[] statuses = [.. secured ? [401, 403] : Array.Empty<int>(), .. json ? [400, 415] : Array.Empty<int>(), 429, 503];
+            foreach (var status in statuses)
+            {
+                if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Any(m => m.StatusCode == status))
+                    endpoint.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), [ProblemJson]));
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>Declares problem answers of the given statuses (400 as a validation problem).</summary>
+    public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            if (status == StatusCodes.Status400BadRequest)
+                builder.ProducesValidationProblem();
+            else
+                builder.ProducesProblem(status);
+        }
+
+        return builder;
+    }
+
+    const string ProblemJson = "application/problem+json";
+
     static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
 }
 

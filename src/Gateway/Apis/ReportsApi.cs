@@ -13,7 +13,10 @@ public static class ReportsApi
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/reports/sla", Sla).RequireAuthorization(Supervisors).WithTags("Reports");
+        app.MapGet("/api/v1/reports/sla", Sla).RequireAuthorization(Supervisors).WithTags("Reports")
+            .WithSummary("The SLA report of a period (at most a year, dates 2000–2099): per step, role and permit type, as JSON or CSV")
+            .Produces<SlaReportResponse>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesProblems(400);
         return app;
     }
 
@@ -34,7 +37,7 @@ public static class ReportsApi
         var report = (await client.GetResponse<SlaReport>(new GetSlaReport(start, end), http.RequestAborted)).Message;
         var csv = format == "csv" || (format is null && http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
         if (!csv)
-            return TypedResults.Ok(new { from = calendar.ToAgencyTime(report.From), to = calendar.ToAgencyTime(report.To), rows = report.Rows });
+            return TypedResults.Ok(new SlaReportResponse(calendar.ToAgencyTime(report.From), calendar.ToAgencyTime(report.To), report.Rows));
 
         var text = new StringBuilder("dimension,key,count,withinTarget,overdue,medianMinutes,p90Minutes\n");
         foreach (var r in report.Rows)
@@ -42,18 +45,36 @@ public static class ReportsApi
         return Results.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"laporan-sla-{start:yyyyMMdd}-{end:yyyyMMdd}.csv");
     }
 
+    public sealed record SlaReportResponse(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<SlaRow> Rows);
+
     /// <summary>An ISO 8601 time, or a date (midnight in the agency's zone).</summary>
     internal static DateTimeOffset ParseTime(string? value, WorkingCalendar calendar, string field, Dictionary<string, string[]> errors)
     {
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && value!.Length > 10)
-            return time;
+            return InRange(time, field, errors);
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            // Checked before the zone is applied: 0001-01-01 at +07:00 is before the first representable instant.
+            if (date < Earliest || date > Latest)
+                return OutOfRange(field, errors);
             var local = date.ToDateTime(TimeOnly.MinValue);
             return new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local));
         }
 
         errors[field] = ["Isi dengan tanggal (YYYY-MM-DD) atau waktu ISO 8601."];
+        return default;
+    }
+
+    // A report covers the agency's working years; outside them a period is a typing error, not a question.
+    static readonly DateOnly Earliest = new(2000, 1, 1);
+    static readonly DateOnly Latest = new(2099, 12, 31);
+
+    static DateTimeOffset InRange(DateTimeOffset time, string field, Dictionary<string, string[]> errors) =>
+        DateOnly.FromDateTime(time.UtcDateTime) is var day && day >= Earliest && day <= Latest ? time : OutOfRange(field, errors);
+
+    static DateTimeOffset OutOfRange(string field, Dictionary<string, string[]> errors)
+    {
+        errors[field] = ["Tanggal harus antara 2000-01-01 dan 2099-12-31."];
         return default;
     }
 }

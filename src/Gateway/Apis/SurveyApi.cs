@@ -37,8 +37,8 @@ public static class SurveyApi
             .WithSummary("The SKM report of a period: each element's average, the IKM and its category")
             .WithDescription("from, to: dates (YYYY-MM-DD, midnight in the agency's zone) or ISO 8601 times; format=csv for a CSV file. " +
                              "IKM = Σ(average × 0.111) × 25; category A 88.31–100, B 76.61–88.30, C 65.00–76.60, D 25.00–64.99. Answers are anonymous.")
-            .Produces<SkmReportResponse>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            // One declaration for both forms: a second one for the same status would replace the first.
+            .Produces<SkmReportResponse>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;

@@ -19,13 +19,21 @@ public static class VerificationApi
                 http.Request.ContentLength > Ptsp.Hosting.Storage.Uploads.TenMegabytes
                     ? TypedResults.Problem(title: "Berkas melebihi batas 10 MB.", statusCode: StatusCodes.Status413PayloadTooLarge)
                     : InternalServices.Forward(services, InternalServices.Signing, "/internal/signing/verify"))
-            .AllowAnonymous().RequireRateLimiting(RateLimits.Verification).ProducesProblem(StatusCodes.Status429TooManyRequests).WithTags("Verification").WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Verification).WithTags("Verification").WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute())
+            .WithSummary("Checks an uploaded PDF (the body, application/pdf) against the signed decisions: whether it is a genuine, unaltered decision")
+            .Accepts<byte[]>("application/pdf")
+            .Produces<VerificationVerdictResponse>()
+            .ProducesProblems(413, 415, 429);
         return app;
     }
 
     public sealed record VerificationResponse(string DocumentNumber, DecisionKind Kind, Guid ApplicationId, string HolderName, string BusinessName,
         DateTimeOffset SignedAt, string SignerName, string Sha256, bool Valid, string PermitTypeName, DateTimeOffset? RevokedAt = null,
         string? RevocationReason = null);
+
+    /// <summary>Signing's verdict on an uploaded PDF, as the Gateway passes it on (the OpenAPI description of that answer).</summary>
+    public sealed record VerificationVerdictResponse(bool Authentic, string Reason, string? DocumentNumber, string Sha256, bool? SignatureIntact,
+        bool Valid = false, DateTimeOffset? RevokedAt = null, string? RevocationReason = null);
 
     static async Task<IResult> ByNumber(string? documentNumber, IRequestClient<GetDecisionVerification> client, WorkingCalendar calendar, HttpContext http)
     {

@@ -53,23 +53,25 @@ public static partial class OfficerValidator
         var roles = input.Roles ?? [];
         if (roles.Count == 0)
             errors["roles"] = ["Pilih sekurang-kurangnya satu peran."];
-        else if (roles.FirstOrDefault(r => !RoleTitles.ContainsKey(r)) is { } unknownRole)
-            errors["roles"] = [$"Peran '{unknownRole}' tidak dikenal. Pilihan: {string.Join(", ", RoleTitles.Keys)}."];
+        else if (roles.Any(UnknownRole))
+            errors["roles"] = [$"Peran '{roles.First(UnknownRole)}' tidak dikenal. Pilihan: {string.Join(", ", RoleTitles.Keys)}."];
 
         var sectors = input.Sectors ?? [];
-        if (sectors.FirstOrDefault(s => !Ptsp.Contracts.Sectors.Names.ContainsKey(s)) is { } unknownSector)
-            errors["sectors"] = [$"Sektor '{unknownSector}' tidak dikenal. Pilihan: {string.Join(", ", Ptsp.Contracts.Sectors.Names.Keys)}."];
+        if (sectors.Any(UnknownSector))
+            errors["sectors"] = [$"Sektor '{sectors.First(UnknownSector)}' tidak dikenal. Pilihan: {string.Join(", ", Ptsp.Contracts.Sectors.Names.Keys)}."];
         else if (roles.Contains(Roles.SectionHead) && sectors.Count == 0)
             errors["sectors"] = ["Kepala Seksi harus membawahi sekurang-kurangnya satu sektor."];
         else if (!roles.Contains(Roles.SectionHead) && sectors.Count > 0 &&
-                 !(input.ActingAppointments ?? []).Any(a => a.Role == Roles.SectionHead))
+                 !(input.ActingAppointments ?? []).Any(a => a?.Role == Roles.SectionHead))
             errors["sectors"] = ["Sektor hanya untuk Kepala Seksi."];
 
         var acting = input.ActingAppointments ?? [];
         for (var i = 0; i < acting.Count; i++)
         {
             var a = acting[i];
-            if (!HeadRoles.Contains(a.Role))
+            if (a is null)
+                errors[$"actingAppointments[{i}]"] = ["Penunjukan Plt/Plh tidak boleh kosong."];
+            else if (!HeadRoles.Contains(a.Role))
                 errors[$"actingAppointments[{i}].role"] = ["Plt/Plh hanya untuk jabatan Kepala Seksi, Kepala Bidang atau Kepala Dinas."];
             else if (a.Kind is not ("Plt" or "Plh"))
                 errors[$"actingAppointments[{i}].kind"] = ["Jenis penunjukan harus Plt atau Plh."];
@@ -81,6 +83,11 @@ public static partial class OfficerValidator
 
         return errors;
     }
+
+    // A null in a list (JSON [null]) is an unknown entry like any other, not a fault.
+    static bool UnknownRole(string? role) => role is null || !RoleTitles.ContainsKey(role);
+
+    static bool UnknownSector(string? sector) => sector is null || !Ptsp.Contracts.Sectors.Names.ContainsKey(sector);
 
     /// <summary>
     /// NIP (PNS): 18 digits — birth date yyyyMMdd, appointment (TMT CPNS) yyyyMM, sex 1 or 2, serial 001–999.
