@@ -160,6 +160,7 @@ public static class Extensions
         app.MapStreamApi();
         app.MapTrackingApi();
         app.MapSurveyApi();
+        app.MapOpsApi();
         return app;
     }
 }

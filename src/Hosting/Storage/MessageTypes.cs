@@ -53,6 +53,19 @@ public static class MessageTypes
                ?? throw new InvalidOperationException($"No message type is known by the name '{name}'.");
     }
 
+    /// <summary>The type known by a URN or type name, or null.</summary>
+    public static Type? TryResolve(string name)
+    {
+        try
+        {
+            return Resolve(name);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or TypeLoadException or BadImageFormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Whether a stored message's type name (URN or legacy type name) names <typeparamref name="T"/>.</summary>
     public static bool Names<T>(string name) => Resolve(name) == typeof(T);
 }

@@ -19,9 +19,12 @@ public class InProcessPtsp : WebApplicationFactory<Ptsp.AllInOne.AllInOneHost>, 
 
     public MailPickup Mail => new(Path.Combine(_directory, "mail"));
 
+    /// <summary>The services' SQLite files (<c>{store}.db</c>).</summary>
+    public string DataDirectory => Path.Combine(_directory, "data");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Storage:Sqlite:Directory", Path.Combine(_directory, "data"));
+        builder.UseSetting("Storage:Sqlite:Directory", DataDirectory);
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(_directory, "mail"));
         builder.UseSetting("Seed:OfficerPassword", OfficerPassword);
         builder.UseSetting("Public:BaseUrl", "https://perizinan.purwakartakab.go.id");
