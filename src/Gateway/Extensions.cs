@@ -172,6 +172,7 @@ public static class Extensions
         api.MapTrackingApi();
         api.MapSurveyApi();
         api.MapAuditApi();
+        api.MapOpsApi();
         return app;
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Trace;
 using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Calendar;
+using Ptsp.Hosting.Faults;
 using Ptsp.Hosting.Mail;
 using Ptsp.Hosting.Outbox;
 using Ptsp.Hosting.Storage;
@@ -42,6 +43,15 @@ public static class ServiceDefaults
                 bus.AddRequestClient<Contracts.Calendar.GetCalendarInForce>(MassTransit.RequestTimeout.After(s: 10));
             });
             builder.Services.AddHostedService<CalendarStartupSync>();
+        }
+
+        if (!builder.Services.Any(d => d.ServiceType == typeof(FaultKeeper)))
+        {
+            // This process keeps the faults of the endpoints it hosts in its own store and answers for them on its own queue (ADR 0014).
+            var keeper = new FaultKeeper(serviceName);
+            builder.Services.AddSingleton(keeper);
+            builder.Services.AddSingleton<FaultLog>();
+            builder.ConfigureBus(bus => bus.AddConsumer<FaultKeeperConsumer>().Endpoint(e => e.Name = keeper.QueueName));
         }
 
         builder.Services.TryAddSingleton<StorageFactory>();

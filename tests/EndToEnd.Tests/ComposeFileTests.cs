@@ -71,6 +71,28 @@ public class ComposeFileTests
     }
 
     [Fact]
+    public void Every_container_is_started_again_when_it_exits_and_has_a_replica_count()
+    {
+        var resolved = Compose("config", ("PTSP_AUTH_SIGNING_KEY", "a-deployment-secret-of-at-least-32-bytes!"));
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(resolved));
+        var services = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];
+
+        foreach (var name in Services.Append("web"))
+        {
+            var service = (YamlMappingNode)services[name];
+            Assert.Equal("unless-stopped", ((YamlScalarNode)service["restart"]).Value);
+            var replicas = int.Parse(((YamlScalarNode)((YamlMappingNode)service["deploy"])["replicas"]).Value!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(replicas, 1, 9);
+            // A published host port can be bound once: such a service stays at one replica.
+            if (service.Children.ContainsKey(new YamlScalarNode("ports")))
+                Assert.Equal(1, replicas);
+        }
+
+        Assert.Equal("2", ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)services["workflow"])["deploy"])["replicas"]).Value);
+    }
+
+    [Fact]
     public void The_compose_file_refuses_to_start_without_a_signing_key()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Compose("config", InternalKey));

@@ -125,7 +125,7 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
 
         var outbox = await Outbox();
         Assert.Equal(3, outbox.Count(m => m.Kind == MailOutboxHandler.MailKind));
-        var overdue = (PermitStepOverdue)Assert.Single(outbox, m => m.Type.Contains(nameof(PermitStepOverdue))).Deserialize(out _);
+        var overdue = (PermitStepOverdue)Assert.Single(outbox, m => m.Is<PermitStepOverdue>()).Deserialize(out _);
         Assert.Equal((4, "FrontOffice", "SectionHead", At(31, 8)), (overdue.Step, overdue.AssignedRole, overdue.SupervisorRole, overdue.DueAt));
         var mail = (MailMessage)outbox.Last(m => m.Kind == MailOutboxHandler.MailKind).Deserialize(out _);
         Assert.Equal("kasi.perizinan@dpmptsp.purwakartakab.go.id", mail.To);
@@ -239,7 +239,7 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         Assert.Null(PermitHistory.ForApplicant(warning));
         Assert.DoesNotContain(saga.History, h => $"{h.Action} {h.Note}".Contains("dikabulkan", StringComparison.OrdinalIgnoreCase));
         var outbox = await Outbox();
-        Assert.Single(outbox, m => m.Type.Contains(nameof(PermitStatutoryDeadlinePassed)));
+        Assert.Single(outbox, m => m.Is<PermitStatutoryDeadlinePassed>());
         var mail = Assert.Single(outbox.Where(m => m.Kind == MailOutboxHandler.MailKind).Select(m => (MailMessage)m.Deserialize(out _)),
             m => m.To.StartsWith("kepala@", StringComparison.Ordinal));
         Assert.StartsWith("Batas waktu layanan terlampaui", mail.Subject);

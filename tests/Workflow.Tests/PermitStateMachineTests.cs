@@ -57,7 +57,7 @@ public sealed class PermitStateMachineTests : IAsyncLifetime
     async Task<IReadOnlyList<OutboxMessage>> PendingCommands() => (await Pending()).Where(m => m.Kind == OutboxMessage.SendKind).ToList();
 
     async Task<IReadOnlyList<ApplicationProgressed>> Announced() =>
-        (await Pending()).Where(m => m.Type.Contains(nameof(ApplicationProgressed))).Select(m => (ApplicationProgressed)m.Deserialize(out _)).ToList();
+        (await Pending()).Where(m => m.Is<ApplicationProgressed>()).Select(m => (ApplicationProgressed)m.Deserialize(out _)).ToList();
 
     static void AtStep(PermitState saga, string state, int? step, string? role)
     {

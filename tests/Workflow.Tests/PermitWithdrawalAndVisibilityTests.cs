@@ -143,9 +143,9 @@ public sealed class PermitWithdrawalAndVisibilityTests : IAsyncLifetime
         Assert.DoesNotContain(saga.Steps, s => s.Step == 6);
         Assert.Equal(TimeSpan.FromHours(1), saga.AgencyTime - TimeSpan.Zero - saga.Steps.Aggregate(TimeSpan.Zero, (t, s) => t + s.WorkingTime));
 
-        var withdrawn = (ApplicationWithdrawn)(await Pending()).Single(m => m.Type.Contains(nameof(ApplicationWithdrawn))).Deserialize(out _);
+        var withdrawn = (ApplicationWithdrawn)(await Pending()).Single(m => m.Is<ApplicationWithdrawn>()).Deserialize(out _);
         Assert.Equal((_id, 6, "Usaha batal dibuka"), (withdrawn.ApplicationId, withdrawn.Step, withdrawn.Reason));
-        var progressed = (await Pending()).Where(m => m.Type.Contains(nameof(ApplicationProgressed))).Select(m => (ApplicationProgressed)m.Deserialize(out _)).Last();
+        var progressed = (await Pending()).Where(m => m.Is<ApplicationProgressed>()).Select(m => (ApplicationProgressed)m.Deserialize(out _)).Last();
         Assert.Equal(("Withdrawn", null, Roles.TechnicalTeam), (progressed.Status, progressed.AssignedRole, progressed.PreviousRole));
         var tasks = await _harness.GetRequestClient<GetTasks>().GetResponse<TaskList>(new GetTasks(Roles.TechnicalTeam));
         Assert.DoesNotContain(tasks.Message.Items, t => t.ApplicationId == _id);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using MongoDB.Driver;
 using Polly;
 using Polly.Retry;
+using Ptsp.Hosting.Faults;
 using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Hosting.Bus;
@@ -120,6 +121,19 @@ public static class PtspBusExtensions
             r.Intervals(10, 20, 50, 100, 200, 500, 1000, 2000, 5000);
         });
         endpoint.UseInMemoryOutbox(context);
+
+        // A message that still fails after the retries is recorded as a fault in this service's store (ADR 0014), where ops list,
+        // replay or discard it; the _error queue takes it only if recording fails.
+        if (context.GetService(typeof(FaultLog)) is FaultLog faults)
+        {
+            var logger = (ILogger?)context.GetService(typeof(ILogger<FaultLog>)) ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+            endpoint.ConfigureError(error =>
+            {
+                error.UseFilter(new MassTransit.Middleware.GenerateFaultFilter());
+                error.UseFilter(new RecordFaultFilter(faults, logger));
+                error.UseFilter(new MassTransit.Middleware.ErrorTransportFilter());
+            });
+        }
     }
 
     /// <summary>Applies what the services added with <see cref="ConfigureBus"/> to another bus (a test harness built from a service's composition).</summary>

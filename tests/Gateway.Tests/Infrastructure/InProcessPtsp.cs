@@ -24,7 +24,7 @@ public class InProcessPtsp : WebApplicationFactory<Ptsp.AllInOne.AllInOneHost>, 
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Storage:Sqlite:Directory", Path.Combine(_directory, "data"));
+        builder.UseSetting("Storage:Sqlite:Directory", DataDirectory);
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(_directory, "mail"));
         builder.UseSetting("Seed:OfficerPassword", OfficerPassword);
         builder.UseSetting("Public:BaseUrl", "https://perizinan.purwakartakab.go.id");
