@@ -90,3 +90,8 @@ public sealed record OfficerForm(string? Username, string? FullName, string? Nip
     List<string> Sectors, List<ActingAppointment> ActingAppointments);
 
 public sealed record OfficerCreated(Guid OfficerId);
+
+/// <summary>The SLA report (GET /api/v1/reports/sla): rows by "step", "role" and "permitType"; times in working minutes.</summary>
+public sealed record SlaReportView(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<SlaRowView> Rows);
+
+public sealed record SlaRowView(string Dimension, string Key, int Count, int WithinTarget, int Overdue, double MedianMinutes, double P90Minutes);
