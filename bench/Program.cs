@@ -7,6 +7,8 @@ using Ptsp.Bench;
 // appears; then the raw bus on the same broker with as many messages as the SOP exchanged.
 var options = BenchOptions.Parse(args);
 var root = Repository.Root();
+if (args.Contains("--worklist"))
+    return await WorklistBench.RunAsync(root, args, options);
 var services = options.Gateway is null ? await Cluster.StartAsync(root, options) : null;
 var gateway = options.Gateway ?? services!.Gateway;
 var vhost = services?.VirtualHost ?? options.VirtualHost;

@@ -138,6 +138,29 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
         }
     }
 
+    // Supervisors: the SLA report over [from, to) (ISO dates, the agency's midnight), as JSON or as the Gateway's CSV.
+    public Task<SlaReportView> SlaReportAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
+        SendAsync<SlaReportView>(HttpMethod.Get, $"/api/v1/reports/sla?{SlaQuery(from, to)}&format=json", null, ct);
+
+    /// <summary>The report's CSV to stream on to the browser; the caller disposes it.</summary>
+    public async Task<HttpResponseMessage> SlaReportCsvAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var response = await OpenAsync(HttpMethod.Get, $"/api/v1/reports/sla?{SlaQuery(from, to)}&format=csv", null, ct);
+        try
+        {
+            await EnsureSuccessAsync(response, ct);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    static string SlaQuery(DateOnly from, DateOnly to) =>
+        $"from={from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
     // Officers
     public Task<List<WorkItem>> TasksAsync(CancellationToken ct) => SendAsync<List<WorkItem>>(HttpMethod.Get, "/api/v1/tasks", null, ct);
 

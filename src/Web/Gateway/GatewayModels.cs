@@ -97,3 +97,8 @@ public sealed record AuditItem(long Sequence, DateTimeOffset At, string? Usernam
 public sealed record AuditPage(IReadOnlyList<AuditItem> Items, long? NextBefore);
 
 public sealed record AuditVerification(bool Valid, long Entries, long? FirstBrokenSequence, string? Reason);
+
+/// <summary>The SLA report (GET /api/v1/reports/sla): rows by "step", "role" and "permitType"; times in working minutes.</summary>
+public sealed record SlaReportView(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<SlaRowView> Rows);
+
+public sealed record SlaRowView(string Dimension, string Key, int Count, int WithinTarget, int Overdue, double MedianMinutes, double P90Minutes);

@@ -3,7 +3,10 @@ using Ptsp.Web.Gateway;
 
 namespace Ptsp.Web.Pages.Petugas;
 
-/// <summary>"Tugas saya": the role's worklist (GET /api/v1/tasks, oldest due first), overdue said in words.</summary>
+/// <summary>
+/// "Tugas saya": the role's worklist (GET /api/v1/tasks, oldest due first), overdue said in words, <see cref="PageSize"/> files a
+/// page: each row needs the file's detail (permit type, business name), so a long queue is read a page at a time.
+/// </summary>
 public sealed class TugasSayaModel(GatewayClient gateway) : PageModel
 {
     public sealed record Row(WorkItem Item, string PermitName, string? BusinessName);
@@ -17,12 +20,28 @@ public sealed class TugasSayaModel(GatewayClient gateway) : PageModel
 
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public bool Terlambat { get; set; }
 
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public int Halaman { get; set; } = 1;
+
+    public const int PageSize = 50;
+
+    /// <summary>How many files match the filter (all pages).</summary>
+    public int Total { get; private set; }
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The worklist's address with this filter on another page.</summary>
+    public string PageUrl(int page) =>
+        "/tugas?" + string.Join("&", new[] { Langkah is { } l ? $"langkah={l}" : null, Terlambat ? "terlambat=true" : null, $"halaman={page}" }.Where(p => p is not null));
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var types = (await gateway.PermitTypesAsync(ct)).ToDictionary(t => t.Code, t => t.Name);
         var all = await gateway.TasksAsync(ct);
         Steps = all.Select(t => t.Step).Distinct().Order().ToList();
-        var tasks = all.Where(t => (Langkah is null || t.Step == Langkah) && (!Terlambat || t.Overdue)).ToList();
+        var matching = all.Where(t => (Langkah is null || t.Step == Langkah) && (!Terlambat || t.Overdue)).ToList();
+        Total = matching.Count;
+        Halaman = Math.Clamp(Halaman, 1, Pages);
+        var tasks = matching.Skip((Halaman - 1) * PageSize).Take(PageSize).ToList();
         var details = await Task.WhenAll(tasks.Select(t => gateway.ApplicationAsync(t.ApplicationId, ct)));
         Rows = tasks.Zip(details, (t, d) => new Row(t, types.GetValueOrDefault(d.PermitTypeCode, d.PermitTypeCode), d.BusinessName)).ToList();
     }

@@ -4,10 +4,13 @@ using Ptsp.Web.Gateway;
 
 namespace Ptsp.Web.Pages.Petugas;
 
-/// <summary>An officer's downloads of a file: requirement documents, receipt, BAP, draft preview, decision (streamed from the Gateway).</summary>
+/// <summary>
+/// An officer's downloads of a file: requirement documents, receipt, BAP, draft preview, decision (streamed from the Gateway);
+/// with <c>?lihat=true</c> a PDF or image is served inline, for the file page's viewer.
+/// </summary>
 public sealed class PetugasUnduhModel(GatewayClient gateway) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, string what, string? code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, string what, string? code, bool lihat, CancellationToken ct)
     {
         var path = (what, code) switch
         {
@@ -20,6 +23,6 @@ public sealed class PetugasUnduhModel(GatewayClient gateway) : PageModel
         };
         if (path is null)
             return NotFound();
-        return await Downloads.RelayAsync(HttpContext, gateway, id, path, $"{what}-{id}", "application/octet-stream", ct);
+        return await Downloads.RelayAsync(HttpContext, gateway, id, path, $"{what}-{id}", "application/octet-stream", ct, inline: lihat);
     }
 }
