@@ -18,6 +18,12 @@ public sealed class SecurityHeaders : IStartupFilter
     /// <summary>Everything that is not a page (JSON, PDFs, files): never framed. (No default-src here: browsers' PDF viewers load their own parts.)</summary>
     public const string ResourcePolicy = "frame-ancestors 'none'";
 
+    /// <summary>
+    /// A file the web application shows inside its own page (an officer viewing an uploaded PDF, <c>Content-Disposition: inline</c>):
+    /// framed by this origin only, never by another site.
+    /// </summary>
+    public const string InlineFilePolicy = "frame-ancestors 'self'";
+
     /// <summary>The API reference is a third-party page (Scalar) with inline script: it may not be framed, and is otherwise left as it is.</summary>
     const string ApiReference = "/api-reference";
 
@@ -31,11 +37,12 @@ public sealed class SecurityHeaders : IStartupFilter
                 var headers = response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "same-origin";
-                headers.XFrameOptions = "DENY";
+                var inlineFile = headers.ContentDisposition.ToString().StartsWith("inline", StringComparison.OrdinalIgnoreCase);
+                headers.XFrameOptions = inlineFile ? "SAMEORIGIN" : "DENY";
                 var html = response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
                 headers.ContentSecurityPolicy = html && !context.Request.Path.StartsWithSegments(ApiReference, StringComparison.OrdinalIgnoreCase)
                     ? PagePolicy
-                    : ResourcePolicy;
+                    : inlineFile ? InlineFilePolicy : ResourcePolicy;
                 return Task.CompletedTask;
             });
             return nextMiddleware(context);

@@ -122,10 +122,14 @@ public sealed class SupervisorPagesTests(WebFixture web)
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
         Assert.StartsWith("inline", pdf.Headers["content-disposition"]);
         Assert.Equal("nosniff", pdf.Headers["x-content-type-options"]);
+        // The page frames it, so this origin may (another site may not); a download is never framed.
+        Assert.Equal("SAMEORIGIN", pdf.Headers["x-frame-options"]);
+        Assert.Equal("frame-ancestors 'self'", pdf.Headers["content-security-policy"]);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await pdf.BodyAsync(), 0, 4));
         // Without ?lihat it stays a download, and the download link is there as the fallback.
         var download = await page.Context.APIRequest.GetAsync($"/tugas/{id}/unduh/dokumen/NPWP");
         Assert.StartsWith("attachment", download.Headers["content-disposition"]);
+        Assert.Equal("DENY", download.Headers["x-frame-options"]);
         await Assertions.Expect(page.Locator("#lihat-NPWP").GetByRole(AriaRole.Link, new() { Name = "Unduh NPWP pemohon atau badan usaha" })).ToBeVisibleAsync();
         await WebFixture.CheckPageAsync(page, "64-berkas-lihat-dokumen-ponsel", Phone);
 
