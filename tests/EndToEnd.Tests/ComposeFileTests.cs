@@ -73,7 +73,7 @@ public class ComposeFileTests
     [Fact]
     public void Every_container_is_started_again_when_it_exits_and_has_a_replica_count()
     {
-        var resolved = Compose("config", ("PTSP_AUTH_SIGNING_KEY", "a-deployment-secret-of-at-least-32-bytes!"));
+        var resolved = Compose("config", ("PTSP_AUTH_SIGNING_KEY", "a-deployment-secret-of-at-least-32-bytes!"), InternalKey);
         var yaml = new YamlStream();
         yaml.Load(new StringReader(resolved));
         var services = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];

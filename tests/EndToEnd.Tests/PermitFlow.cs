@@ -138,7 +138,8 @@ public static class PermitFlow
         var submitted = await api.WaitForAsync(id, cast["FrontOffice"], "Submitted", 4);
         Assert.Equal("FrontOffice", submitted.Get<string>("assignedRole"));
         Assert.NotNull(submitted["dueAt"]);
-        Assert.Contains(await api.TasksAsync(cast["FrontOffice"]), t => t!.Get<Guid>("applicationId") == id && t.Get<int>("step") == 4);
+        Assert.Contains(await api.TasksAsync(cast["FrontOffice"]), t => t!.Get<Guid>("applicationId") == id && t.Get<int>("step") == 4
+            && t.Get<string>("permitTypeCode") == permitTypeCode && t.Get<string>("businessName") == submitted.Get<string>("businessName"));
         Assert.DoesNotContain(await api.TasksAsync(cast["BackOffice"]), t => t!.Get<Guid>("applicationId") == id);
         return id;
     }

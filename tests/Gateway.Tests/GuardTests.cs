@@ -124,6 +124,8 @@ public sealed class GuardTests(InProcessPtsp ptsp) : IClassFixture<InProcessPtsp
         var id = (await PtspClient.Json(first)).Get<Guid>("applicationId");
         Assert.Equal(id, (await PtspClient.Json(repeat)).Get<Guid>("applicationId"));
         Assert.Equal(first.Headers.Location, repeat.Headers.Location);
+        // The list is Workflow's, told by an event: wait until the draft is listed, then count.
+        await ListedAsync(token, id);
         Assert.Equal(countBefore + 1, await CountAsync(token));
 
         // Another applicant's same key is their own draft.
@@ -136,7 +138,9 @@ public sealed class GuardTests(InProcessPtsp ptsp) : IClassFixture<InProcessPtsp
         await PtspClient.ExpectProblem(await CreateAsync(token, "ada spasi", "REKLAME"), HttpStatusCode.BadRequest, "Idempotency-Key");
         Assert.Equal(countBefore + 1, await CountAsync(token));
         // Without a key every request is a new draft, as before.
-        await PtspClient.Expect(await CreateAsync(token, null, "REKLAME"), HttpStatusCode.Created);
+        var keyless = await CreateAsync(token, null, "REKLAME");
+        await PtspClient.Expect(keyless, HttpStatusCode.Created);
+        await ListedAsync(token, (await PtspClient.Json(keyless)).Get<Guid>("applicationId"));
         Assert.Equal(countBefore + 2, await CountAsync(token));
     }
 
@@ -158,6 +162,23 @@ public sealed class GuardTests(InProcessPtsp ptsp) : IClassFixture<InProcessPtsp
         var response = await http.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();
         return response;
+    }
+
+    /// <summary>Waits (at most 30 s) until the applicant's list shows the draft; fails if it never does.</summary>
+    async Task ListedAsync(string token, Guid id)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var response = await ptsp.Api.GetAsync("/api/v1/applications", token);
+            await PtspClient.Expect(response, HttpStatusCode.OK);
+            var listed = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray()
+                .Any(a => a!["applicationId"]!.GetValue<Guid>() == id);
+            if (listed)
+                return;
+            Assert.True(DateTime.UtcNow < until, $"Draft {id} was not listed within 30 s.");
+            await Task.Delay(50);
+        }
     }
 
     async Task<int> CountAsync(string token)

@@ -266,7 +266,7 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         Assert.Equal(AlertLevel.Breach, Assert.Single(saga.Alerts).Level);
         // The event and the section head's email leave with the saga's write.
         var outbox = (await registrations.PendingOutboxAsync(10)).Single(p => p.DocumentId == registration.ToString()).Messages;
-        Assert.Single(outbox, m => m.Type.Contains(nameof(RegistrationApprovalOverdue)));
+        Assert.Single(outbox, m => m.Is<RegistrationApprovalOverdue>());
         Assert.Equal("kasi.perizinan@dpmptsp.purwakartakab.go.id",
             ((MailMessage)Assert.Single(outbox, m => m.Kind == MailOutboxHandler.MailKind).Deserialize(out _)).To);
     }

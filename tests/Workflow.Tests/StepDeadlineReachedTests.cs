@@ -101,7 +101,7 @@ public sealed class StepDeadlineReachedTests : IAsyncLifetime
             mails.Select(m => m.To));
         Assert.StartsWith("Peringatan waktu layanan: langkah 4", mails[0].Subject);
         Assert.StartsWith("Batas waktu terlewati: langkah 4", mails[2].Subject);
-        var overdue = (PermitStepOverdue)Assert.Single(outbox, m => m.Type.Contains(nameof(PermitStepOverdue))).Deserialize(out _);
+        var overdue = (PermitStepOverdue)Assert.Single(outbox, m => m.Is<PermitStepOverdue>()).Deserialize(out _);
         Assert.Equal((_id, 4, "FrontOffice", "SectionHead", At(10), At(10)),
             (overdue.ApplicationId, overdue.Step, overdue.AssignedRole, overdue.SupervisorRole, overdue.DueAt, overdue.DetectedAt));
     }
@@ -185,7 +185,7 @@ public sealed class StepDeadlineReachedTests : IAsyncLifetime
         var warning = Assert.Single(saga.History, h => h.Action == DeadlineAlerts.StatutoryWarning);
         Assert.True(warning.OfficersOnly);
         var outbox = await Outbox(_permits, _id);
-        var passed = (PermitStatutoryDeadlinePassed)Assert.Single(outbox, m => m.Type.Contains(nameof(PermitStatutoryDeadlinePassed))).Deserialize(out _);
+        var passed = (PermitStatutoryDeadlinePassed)Assert.Single(outbox, m => m.Is<PermitStatutoryDeadlinePassed>()).Deserialize(out _);
         Assert.Equal((At(9, day: 25), At(9, day: 25)), (passed.StatutoryDueAt, passed.DetectedAt));
         Assert.Single(outbox, m => m.Kind == MailOutboxHandler.MailKind && ((MailMessage)m.Deserialize(out _)).To.StartsWith("kepala@", StringComparison.Ordinal));
     }
@@ -220,7 +220,7 @@ public sealed class StepDeadlineReachedTests : IAsyncLifetime
         var overdue = await Reach(warned, DeadlineRung.SecondWarning, At(10, 5));
         Assert.True(overdue.Overdue);
         Assert.Equal([AlertLevel.FirstWarning, AlertLevel.Breach], overdue.Alerts.Select(a => a.Level));
-        Assert.Single(await Outbox(_registrations, late), m => m.Type.Contains(nameof(RegistrationApprovalOverdue)));
+        Assert.Single(await Outbox(_registrations, late), m => m.Is<RegistrationApprovalOverdue>());
         Assert.Single((await Reach(overdue, DeadlineRung.Breach, At(10, 30))).Alerts, a => a.Level == AlertLevel.Breach);
 
         var armed = await Stored(decided);

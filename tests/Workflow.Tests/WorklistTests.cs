@@ -58,6 +58,8 @@ public sealed class WorklistTests : IAsyncLifetime
         Assert.Equal([first, second, third], frontOffice.Select(t => t.ApplicationId));
         Assert.All(frontOffice, t => Assert.Equal(4, t.Step));
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 5, 0, Wib), frontOffice[0].DueAt);
+        // Each item names the file, so a worklist needs no read per file.
+        Assert.All(frontOffice, t => Assert.Equal(("PENELITIAN", "Izin Penelitian", "CV"), (t.PermitTypeCode, t.PermitTypeName, t.BusinessName)));
         Assert.Empty(await Tasks(Roles.BackOffice));
         Assert.Empty(await Tasks(Roles.SectionHead));
 

@@ -54,8 +54,12 @@ public sealed record GetTasks(string Role, IReadOnlyList<string>? Sectors = null
 
 public sealed record TaskList(IReadOnlyList<TaskItem> Items);
 
-/// <summary><paramref name="StatutoryDeadlinePassed"/>: the permit type's statutory service time ran out without a decision (the officers' warning).</summary>
-public sealed record TaskItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue, bool StatutoryDeadlinePassed = false);
+/// <summary>
+/// <paramref name="StatutoryDeadlinePassed"/>: the permit type's statutory service time ran out without a decision (the officers' warning).
+/// The permit type and the business name let a worklist name each file without reading it (added in v1, empty from an older Workflow).
+/// </summary>
+public sealed record TaskItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue, bool StatutoryDeadlinePassed = false,
+    string PermitTypeCode = "", string PermitTypeName = "", string BusinessName = "");
 
 /// <summary>
 /// The applicant withdraws the application before the decision (answered by Workflow, which alone knows whether a decision

@@ -196,9 +196,10 @@ public static class ApplicationsApi
     /// <summary>
     /// <c>workingMinutesLeft</c>: working time until the due time (0 once it passed); <c>workingMinutesOverdue</c>: working time since
     /// it passed (0 before). Both counted with the agency's calendar (breaks, nights, weekends and holidays do not count); null without a due time.
+    /// The permit type and the business name name the file, so a worklist needs no read per file.
     /// </summary>
-    public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue, int? WorkingMinutesLeft, int? WorkingMinutesOverdue,
-        string? StatutoryWarning = null);
+    public sealed record WorkItem(Guid ApplicationId, int Step, string PermitTypeCode, string PermitTypeName, string BusinessName, DateTimeOffset? DueAt,
+        bool Overdue, int? WorkingMinutesLeft, int? WorkingMinutesOverdue, string? StatutoryWarning = null);
 
     static async Task<IResult> PermitTypes(IRequestClient<GetPermitTypes> client, CancellationToken cancellationToken) =>
         TypedResults.Ok((await client.GetResponse<PermitTypeList>(new GetPermitTypes(), cancellationToken)).Message.Items);
@@ -313,7 +314,7 @@ public static class ApplicationsApi
             items.AddRange((await client.GetResponse<TaskList>(new GetTasks(role, role == Roles.SectionHead ? CallerSectors(user) : null),
                 http.RequestAborted)).Message.Items);
         return TypedResults.Ok(items.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue)
-            .Select(t => new WorkItem(t.ApplicationId, t.Step, Local(calendar, t.DueAt), t.Overdue, MinutesLeft(calendar, t.DueAt, now),
+            .Select(t => new WorkItem(t.ApplicationId, t.Step, t.PermitTypeCode, t.PermitTypeName, t.BusinessName, Local(calendar, t.DueAt), t.Overdue, MinutesLeft(calendar, t.DueAt, now),
                 MinutesOverdue(calendar, t.DueAt, now),
                 t.StatutoryDeadlinePassed ? StatutoryWarning : null)).ToList());
     }

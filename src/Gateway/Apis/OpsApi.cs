@@ -28,6 +28,7 @@ public static class OpsApi
                              "the queue it came from, the message body and when. Open faults only unless `all=true`. A service that does not " +
                              "answer within 5 s is named in `unreachable`.")
             .Produces<FaultsResponse>()
+            .ProducesProblems(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         faults.MapPost("/{id}/replay", Replay)

@@ -63,7 +63,7 @@ public sealed record TrackingAnswer(string ReceiptNumber, string PermitTypeCode,
 public sealed record SurveyInvitation(Guid ApplicationId, bool Open, DateTimeOffset? AnsweredAt);
 
 public sealed record WorkItem(Guid ApplicationId, int Step, DateTimeOffset? DueAt, bool Overdue, string? StatutoryWarning = null,
-    int? WorkingMinutesLeft = null, int? WorkingMinutesOverdue = null);
+    int? WorkingMinutesLeft = null, int? WorkingMinutesOverdue = null, string PermitTypeCode = "", string PermitTypeName = "", string? BusinessName = null);
 
 public sealed record PendingRegistration(Guid RegistrationId, string FullName, string Nik, string Email, DateTimeOffset SubmittedAt, DateTimeOffset DueAt,
     bool Overdue);

@@ -103,7 +103,8 @@ public sealed class GetTasksConsumer(PermitSagas sagas, TimeProvider time) : ICo
             .Where(s => s.CurrentStep is not null)
             // "Kasi terkait": a section head sees the files of the sectors they cover (files without a sector: every section head).
             .Where(s => context.Message.Sectors is not { } sectors || s.Sector is null || sectors.Contains(s.Sector))
-            .Select(s => new TaskItem(s.CorrelationId, s.CurrentStep!.Value, s.DueAt, PermitSagas.IsOverdue(s, now), s.StatutoryDeadlinePassed))
+            .Select(s => new TaskItem(s.CorrelationId, s.CurrentStep!.Value, s.DueAt, PermitSagas.IsOverdue(s, now), s.StatutoryDeadlinePassed,
+                s.PermitTypeCode, s.PermitTypeName, s.BusinessName))
             .ToList()));
     }
 }

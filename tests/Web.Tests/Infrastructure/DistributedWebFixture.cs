@@ -28,7 +28,8 @@ public sealed class DistributedWebFixture : IAsyncLifetime
     {
         _virtualHost = RabbitMq.CreateVirtualHost();
         var webPort = FreePort();
-        var environment = new Dictionary<string, string>
+        // The limits per client address are the tests' own (the walk signs in many officers from one address).
+        var environment = new Dictionary<string, string>(PtspClient.RaisedRateLimits)
         {
             ["Bus__Transport"] = "RabbitMq",
             ["Bus__RabbitMq__Host"] = "127.0.0.1",
@@ -37,6 +38,8 @@ public sealed class DistributedWebFixture : IAsyncLifetime
             ["Mail__PickupDirectory"] = Path.Combine(_directory, "mail"),
             ["Seed__OfficerPassword"] = WebFixture.OfficerPassword,
             ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            // Only the Gateway reaches the services' internal file endpoints (ADR 0013).
+            ["Internal__ServiceKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Public__BaseUrl"] = $"http://127.0.0.1:{webPort}",
         };
         var logs = Path.Combine(_directory, "logs");

@@ -4,8 +4,8 @@ using Ptsp.Web.Gateway;
 namespace Ptsp.Web.Pages.Petugas;
 
 /// <summary>
-/// "Tugas saya": the role's worklist (GET /api/v1/tasks, oldest due first), overdue said in words, <see cref="PageSize"/> files a
-/// page: each row needs the file's detail (permit type, business name), so a long queue is read a page at a time.
+/// "Tugas saya": the role's worklist (GET /api/v1/tasks, oldest due first: each item names its permit type and business), overdue
+/// said in words, <see cref="PageSize"/> files a page.
 /// </summary>
 public sealed class TugasSayaModel(GatewayClient gateway) : PageModel
 {
@@ -35,14 +35,12 @@ public sealed class TugasSayaModel(GatewayClient gateway) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var types = (await gateway.PermitTypesAsync(ct)).ToDictionary(t => t.Code, t => t.Name);
         var all = await gateway.TasksAsync(ct);
         Steps = all.Select(t => t.Step).Distinct().Order().ToList();
         var matching = all.Where(t => (Langkah is null || t.Step == Langkah) && (!Terlambat || t.Overdue)).ToList();
         Total = matching.Count;
         Halaman = Math.Clamp(Halaman, 1, Pages);
-        var tasks = matching.Skip((Halaman - 1) * PageSize).Take(PageSize).ToList();
-        var details = await Task.WhenAll(tasks.Select(t => gateway.ApplicationAsync(t.ApplicationId, ct)));
-        Rows = tasks.Zip(details, (t, d) => new Row(t, types.GetValueOrDefault(d.PermitTypeCode, d.PermitTypeCode), d.BusinessName)).ToList();
+        Rows = matching.Skip((Halaman - 1) * PageSize).Take(PageSize)
+            .Select(t => new Row(t, t.PermitTypeName is { Length: > 0 } name ? name : t.PermitTypeCode, t.BusinessName)).ToList();
     }
 }
