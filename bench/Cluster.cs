@@ -41,9 +41,8 @@ public sealed class Cluster : IAsyncDisposable
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        // The bench drives every permit from this one address: the abuse limits (ADR 0013) are raised for it.
-        foreach (var name in new[] { "Api", "SignIn", "Registration", "Verification", "Tracking" })
-            environment[$"RateLimits__{name}__PermitLimit"] = "1000000";
+        foreach (var (key, value) in RaisedRateLimits)
+            environment[key] = value;
         var ports = new Dictionary<string, int>();
         foreach (var service in Services)
             ports[service] = service == "Gateway" ? gatewayPort : FreePort();
@@ -136,6 +135,11 @@ public sealed class Cluster : IAsyncDisposable
         process.WaitForExit();
         return process.ExitCode == 0 ? output : throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed");
     }
+
+    /// <summary>The bench drives every permit from one address: the abuse limits per address (ADR 0013) are raised for it.</summary>
+    internal static IEnumerable<KeyValuePair<string, string>> RaisedRateLimits =>
+        new[] { "Api", "SignIn", "Registration", "Verification", "Tracking" }.Select(name =>
+            KeyValuePair.Create($"RateLimits__{name}__PermitLimit", "1000000"));
 
     internal static int FreePort()
     {

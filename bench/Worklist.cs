@@ -36,6 +36,8 @@ public static partial class WorklistBench
         info.Environment["Seed__OfficerPassword"] = options.OfficerPassword;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        foreach (var (key, value) in Cluster.RaisedRateLimits)
+            info.Environment[key] = value;
         using var host = Process.Start(info)!;
         host.OutputDataReceived += (_, _) => { };
         host.ErrorDataReceived += (_, _) => { };
