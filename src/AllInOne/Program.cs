@@ -10,10 +10,8 @@ using Ptsp.Technical;
 using Ptsp.Technical.Reviews;
 using Ptsp.Web;
 using Ptsp.Workflow;
-using Serilog;
 
-BootstrapLog.Start("ptsp");
-try
+return BootstrapLog.Run("ptsp", "AllInOne", () =>
 {
     var builder = WebApplication.CreateBuilder(args);
     // The internal file endpoints answer only the Gateway in this process, by a key made now (ADR 0013).
@@ -41,15 +39,4 @@ try
     app.MapSigningEndpoints();
     app.MapWebApplication();
     app.Run();
-    return 0;
-}
-catch (Exception e) when (e is not HostAbortedException)
-{
-    // A bad setting or an unreachable dependency: say so in the log, and exit non-zero so the supervisor sees it.
-    Log.Fatal(e, "AllInOne stopped: {Reason}", e.Message);
-    return 1;
-}
-finally
-{
-    Log.CloseAndFlush();
-}
+});

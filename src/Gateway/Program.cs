@@ -2,10 +2,8 @@ using Ptsp.Gateway;
 using Ptsp.Gateway.Apis;
 using Ptsp.Hosting;
 using Ptsp.Hosting.Bus;
-using Serilog;
 
-BootstrapLog.Start("gateway");
-try
+return BootstrapLog.Run("gateway", "Gateway", () =>
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddServiceDefaults("gateway");
@@ -25,15 +23,4 @@ try
     app.MapDefaultEndpoints();
     app.MapGatewayEndpoints();
     app.Run();
-    return 0;
-}
-catch (Exception e) when (e is not HostAbortedException)
-{
-    // A bad setting or an unreachable dependency: say so in the log, and exit non-zero so the supervisor sees it.
-    Log.Fatal(e, "Gateway stopped: {Reason}", e.Message);
-    return 1;
-}
-finally
-{
-    Log.CloseAndFlush();
-}
+});

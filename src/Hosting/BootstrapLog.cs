@@ -11,6 +11,30 @@ namespace Ptsp.Hosting;
 /// </summary>
 public static class BootstrapLog
 {
+    /// <summary>
+    /// Runs a process's <c>Program.cs</c> body under the bootstrap logger: a failure (a bad setting, an unreachable dependency) is
+    /// logged as <c>Fatal</c> "{<paramref name="displayName"/>} stopped: {reason}" and the exit code is 1, so a supervisor sees it;
+    /// the log is flushed on every exit.
+    /// </summary>
+    public static int Run(string serviceName, string displayName, Action run)
+    {
+        Start(serviceName);
+        try
+        {
+            run();
+            return 0;
+        }
+        catch (Exception e) when (e is not Microsoft.Extensions.Hosting.HostAbortedException)
+        {
+            Log.Fatal(e, displayName + " stopped: {Reason}", e.Message);
+            return 1;
+        }
+        finally
+        {
+            Log.CloseAndFlush();
+        }
+    }
+
     public static void Start(string serviceName) =>
         Log.Logger = new LoggerConfiguration()
             .Enrich.WithProperty("Service", serviceName)

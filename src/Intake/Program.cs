@@ -2,10 +2,8 @@ using Ptsp.Hosting;
 using Ptsp.Hosting.Bus;
 using Ptsp.Intake;
 using Ptsp.Intake.Applications;
-using Serilog;
 
-BootstrapLog.Start("intake");
-try
+return BootstrapLog.Run("intake", "Intake", () =>
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddServiceDefaults("intake");
@@ -20,15 +18,4 @@ try
     app.MapDefaultEndpoints();
     app.MapIntakeEndpoints();
     app.Run();
-    return 0;
-}
-catch (Exception e) when (e is not HostAbortedException)
-{
-    // A bad setting or an unreachable dependency: say so in the log, and exit non-zero so the supervisor sees it.
-    Log.Fatal(e, "Intake stopped: {Reason}", e.Message);
-    return 1;
-}
-finally
-{
-    Log.CloseAndFlush();
-}
+});

@@ -1,10 +1,8 @@
 using Ptsp.Hosting;
 using Ptsp.Hosting.Bus;
 using Ptsp.Registration;
-using Serilog;
 
-BootstrapLog.Start("registration");
-try
+return BootstrapLog.Run("registration", "Registration", () =>
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddServiceDefaults("registration");
@@ -14,15 +12,4 @@ try
     var app = builder.Build();
     app.MapDefaultEndpoints();
     app.Run();
-    return 0;
-}
-catch (Exception e) when (e is not HostAbortedException)
-{
-    // A bad setting or an unreachable dependency: say so in the log, and exit non-zero so the supervisor sees it.
-    Log.Fatal(e, "Registration stopped: {Reason}", e.Message);
-    return 1;
-}
-finally
-{
-    Log.CloseAndFlush();
-}
+});

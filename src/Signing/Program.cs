@@ -2,10 +2,8 @@ using Ptsp.Hosting;
 using Ptsp.Hosting.Bus;
 using Ptsp.Signing;
 using Ptsp.Signing.Decisions;
-using Serilog;
 
-BootstrapLog.Start("signing");
-try
+return BootstrapLog.Run("signing", "Signing", () =>
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddServiceDefaults("signing");
@@ -20,15 +18,4 @@ try
     app.MapDefaultEndpoints();
     app.MapSigningEndpoints();
     app.Run();
-    return 0;
-}
-catch (Exception e) when (e is not HostAbortedException)
-{
-    // A bad setting or an unreachable dependency: say so in the log, and exit non-zero so the supervisor sees it.
-    Log.Fatal(e, "Signing stopped: {Reason}", e.Message);
-    return 1;
-}
-finally
-{
-    Log.CloseAndFlush();
-}
+});

@@ -2,10 +2,8 @@ using Ptsp.Hosting;
 using Ptsp.Hosting.Bus;
 using Ptsp.Technical;
 using Ptsp.Technical.Reviews;
-using Serilog;
 
-BootstrapLog.Start("technical");
-try
+return BootstrapLog.Run("technical", "Technical", () =>
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddServiceDefaults("technical");
@@ -20,15 +18,4 @@ try
     app.MapDefaultEndpoints();
     app.MapTechnicalEndpoints();
     app.Run();
-    return 0;
-}
-catch (Exception e) when (e is not HostAbortedException)
-{
-    // A bad setting or an unreachable dependency: say so in the log, and exit non-zero so the supervisor sees it.
-    Log.Fatal(e, "Technical stopped: {Reason}", e.Message);
-    return 1;
-}
-finally
-{
-    Log.CloseAndFlush();
-}
+});

@@ -123,40 +123,16 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
     }
 
     /// <summary>A PDF of the application (receipt, decision) to stream on to the browser; the caller disposes it.</summary>
-    public async Task<HttpResponseMessage> DownloadAsync(Guid id, string what, CancellationToken ct)
-    {
-        var response = await OpenAsync(HttpMethod.Get, $"/api/v1/applications/{id}/{what}", null, ct);
-        try
-        {
-            await EnsureSuccessAsync(response, ct);
-            return response;
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
+    public Task<HttpResponseMessage> DownloadAsync(Guid id, string what, CancellationToken ct) =>
+        GetFileAsync($"/api/v1/applications/{id}/{what}", ct);
 
     // Supervisors: the SLA report over [from, to) (ISO dates, the agency's midnight), as JSON or as the Gateway's CSV.
     public Task<SlaReportView> SlaReportAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
         SendAsync<SlaReportView>(HttpMethod.Get, $"/api/v1/reports/sla?{SlaQuery(from, to)}&format=json", null, ct);
 
     /// <summary>The report's CSV to stream on to the browser; the caller disposes it.</summary>
-    public async Task<HttpResponseMessage> SlaReportCsvAsync(DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        var response = await OpenAsync(HttpMethod.Get, $"/api/v1/reports/sla?{SlaQuery(from, to)}&format=csv", null, ct);
-        try
-        {
-            await EnsureSuccessAsync(response, ct);
-            return response;
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
+    public Task<HttpResponseMessage> SlaReportCsvAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
+        GetFileAsync($"/api/v1/reports/sla?{SlaQuery(from, to)}&format=csv", ct);
 
     static string SlaQuery(DateOnly from, DateOnly to) =>
         $"from={from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
@@ -242,20 +218,8 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
     public Task<AuditVerification> VerifyAuditAsync(CancellationToken ct) =>
         SendAsync<AuditVerification>(HttpMethod.Get, "/api/v1/audit/verify", null, ct);
 
-    public async Task<HttpResponseMessage> AuditCsvAsync(string query, CancellationToken ct)
-    {
-        var response = await OpenAsync(HttpMethod.Get, $"/api/v1/audit?{query}&format=csv", null, ct);
-        try
-        {
-            await EnsureSuccessAsync(response, ct);
-            return response;
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
+    public Task<HttpResponseMessage> AuditCsvAsync(string query, CancellationToken ct) =>
+        GetFileAsync($"/api/v1/audit?{query}&format=csv", ct);
 
     // The satisfaction survey (SKM)
     public Task<SurveyInvitation> SurveyInvitationAsync(Guid id, CancellationToken ct) =>
@@ -282,6 +246,22 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
     {
         using var response = await OpenAsync(method, path, content, ct);
         await EnsureSuccessAsync(response, ct);
+    }
+
+    /// <summary>A file (PDF, CSV) to stream on to the browser: the Gateway's answer when it succeeded; the caller disposes it.</summary>
+    async Task<HttpResponseMessage> GetFileAsync(string path, CancellationToken ct)
+    {
+        var response = await OpenAsync(HttpMethod.Get, path, null, ct);
+        try
+        {
+            await EnsureSuccessAsync(response, ct);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
 
     async Task<HttpResponseMessage> OpenAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
