@@ -21,6 +21,7 @@ public static class OpsApi
 
     public static IEndpointRouteBuilder MapOpsApi(this IEndpointRouteBuilder app)
     {
+        // 401, 403, 429 and 503 are declared for every route by WithGatewayProblems.
         var faults = app.MapGroup("/api/v1/ops/faults").WithTags("Ops").RequireAuthorization(Roles.Administrator);
         faults.MapGet("/", List)
             .WithSummary("Messages that failed after their retries, and outbox entries that could not be delivered, in every service")
@@ -28,27 +29,17 @@ public static class OpsApi
                              "the queue it came from, the message body and when. Open faults only unless `all=true`. A service that does not " +
                              "answer within 5 s is named in `unreachable`.")
             .Produces<FaultsResponse>()
-            .ProducesProblems(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         faults.MapPost("/{id}/replay", Replay)
             .WithSummary("Puts a fault's message back on the queue it came from, with its own message id (an outbox entry: delivers it again)")
             .WithDescription("Administrator only. Fix the cause first. Logged with who. 409 when the fault was already replayed or discarded.")
             .Produces<FaultView>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         faults.MapPost("/{id}/discard", Discard)
             .WithSummary("Marks a fault as dealt with without delivering its message")
             .WithDescription("Administrator only. Logged with who. 409 when the fault was already replayed or discarded.")
             .Produces<FaultView>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return app;
     }
 
