@@ -129,7 +129,7 @@ public sealed class DeadlineAlerts(Escalation escalation, OfficerDirectory offic
     };
 
     /// <summary>A name-based id (RFC 4122 version 5 layout over SHA-1): the same name, the same id.</summary>
-    static Guid NameBased(string name)
+    internal static Guid NameBased(string name)
     {
         var hash = SHA1.HashData(Encoding.UTF8.GetBytes("ptsp-deadline:" + name));
         var bytes = hash.AsSpan(0, 16).ToArray();

@@ -1,9 +1,11 @@
 using MassTransit;
 using Ptsp.Contracts;
 using Ptsp.Contracts.Common;
+using Ptsp.Contracts.Calendar;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Sagas;
+using Ptsp.Workflow.Calendar;
 using Ptsp.Workflow.Deadlines;
 
 namespace Ptsp.Workflow.Permits;
@@ -22,7 +24,8 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     readonly DeadlineAlerts _alerts;
     readonly TimeProvider _time;
 
-    public PermitStateMachine(WorkingCalendar calendar, ServiceLevels levels, Escalation escalation, DeadlineAlerts alerts, TimeProvider time)
+    public PermitStateMachine(WorkingCalendar calendar, ServiceLevels levels, Escalation escalation, DeadlineAlerts alerts, DueTimeRecount recount,
+        TimeProvider time)
     {
         _time = time;
         _alerts = alerts;
@@ -269,6 +272,15 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                 .ThenAsync(x => StepDeadline(x.Saga, x.Message.ReachedAt, x.CancellationToken)),
             When(DeadlineReached, x => DeadlineAlerts.IsCurrentStatutory(x.Saga, x.Message))
                 .Then(x => StatutoryDeadline(x.Saga, x.Message.ReachedAt)));
+
+        // The calendar changed: the open deadlines are counted again with it, and the history says why they moved.
+        DuringAny(
+            When(DueTimesRecount)
+                .ThenAsync(async x =>
+                {
+                    if (await recount.InForceAsync(x.Message, x.CancellationToken))
+                        recount.Recount(x.Saga, x.Message);
+                }));
     }
 
     /// <summary>A warning goes to the role that must act; the breach goes to its supervisor, into the history and out as an event.</summary>
@@ -354,6 +366,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         Event(() => Rescheduled, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => PermitRevoked, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => DeadlineReached, x => { x.CorrelateById(m => m.Message.CorrelationId); x.OnMissingInstance(m => m.Discard()); });
+        Event(() => DueTimesRecount, x => { x.CorrelateById(m => m.Message.CorrelationId); x.OnMissingInstance(m => m.Discard()); });
     }
 
     /// <summary>The case moves to <paramref name="step"/>: <paramref name="role"/> must act within <paramref name="target"/> working time (none: the clock stops).</summary>
@@ -494,4 +507,6 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     public Event<PermitRevoked> PermitRevoked { get; private set; } = null!;
 
     public Event<StepDeadlineReached> DeadlineReached { get; private set; } = null!;
+
+    public Event<RecountDueTimes> DueTimesRecount { get; private set; } = null!;
 }

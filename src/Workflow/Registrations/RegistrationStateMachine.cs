@@ -1,8 +1,10 @@
 using MassTransit;
 using Ptsp.Contracts.Accounts;
+using Ptsp.Contracts.Calendar;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Sagas;
+using Ptsp.Workflow.Calendar;
 using Ptsp.Workflow.Deadlines;
 
 namespace Ptsp.Workflow.Registrations;
@@ -13,7 +15,8 @@ namespace Ptsp.Workflow.Registrations;
 /// </summary>
 public sealed class RegistrationStateMachine : MassTransitStateMachine<RegistrationState>
 {
-    public RegistrationStateMachine(WorkingCalendar calendar, ServiceLevels serviceLevels, Escalation escalation, DeadlineAlerts alerts)
+    public RegistrationStateMachine(WorkingCalendar calendar, ServiceLevels serviceLevels, Escalation escalation, DeadlineAlerts alerts,
+        DueTimeRecount recount)
     {
         InstanceState(x => x.CurrentState);
 
@@ -21,6 +24,7 @@ public sealed class RegistrationStateMachine : MassTransitStateMachine<Registrat
         Event(() => Approved, x => x.CorrelateById(m => m.Message.RegistrationId));
         Event(() => Rejected, x => x.CorrelateById(m => m.Message.RegistrationId));
         Event(() => DeadlineReached, x => { x.CorrelateById(m => m.Message.CorrelationId); x.OnMissingInstance(m => m.Discard()); });
+        Event(() => DueTimesRecount, x => { x.CorrelateById(m => m.Message.CorrelationId); x.OnMissingInstance(m => m.Discard()); });
 
         // Step 1 → step 2: FrontOffice has one working hour.
         Initially(
@@ -73,6 +77,16 @@ public sealed class RegistrationStateMachine : MassTransitStateMachine<Registrat
                     x.Saga.Overdue = true;
                     x.Saga.Publish(new RegistrationApprovalOverdue(x.Saga.CorrelationId, x.Saga.DueAt, now), now);
                 }));
+
+        // The calendar changed: a request still waiting is due when the new calendar says.
+        During(Pending,
+            When(DueTimesRecount)
+                .ThenAsync(async x =>
+                {
+                    if (await recount.InForceAsync(x.Message, x.CancellationToken))
+                        recount.Recount(x.Saga);
+                }));
+        During(Active, Refused, Ignore(DueTimesRecount));
     }
 
     public State Pending { get; private set; } = null!;
@@ -88,4 +102,6 @@ public sealed class RegistrationStateMachine : MassTransitStateMachine<Registrat
     public Event<RegistrationRejected> Rejected { get; private set; } = null!;
 
     public Event<StepDeadlineReached> DeadlineReached { get; private set; } = null!;
+
+    public Event<RecountDueTimes> DueTimesRecount { get; private set; } = null!;
 }
