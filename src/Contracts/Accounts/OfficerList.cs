@@ -1,0 +1,5 @@
+using MassTransit;
+
+namespace Ptsp.Contracts.Accounts;
+
+public sealed record OfficerList(IReadOnlyList<OfficerInfo> Items);

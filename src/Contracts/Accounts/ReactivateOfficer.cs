@@ -1,0 +1,5 @@
+using MassTransit;
+
+namespace Ptsp.Contracts.Accounts;
+
+public sealed record ReactivateOfficer(Guid OfficerId, string Administrator);

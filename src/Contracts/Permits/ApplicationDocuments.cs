@@ -1,0 +1,5 @@
+using MassTransit;
+
+namespace Ptsp.Contracts.Permits;
+
+public sealed record ApplicationDocuments(Guid ApplicationId, IReadOnlyList<UploadedDocumentInfo> Items);

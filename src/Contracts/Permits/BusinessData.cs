@@ -1,0 +1,5 @@
+using MassTransit;
+
+namespace Ptsp.Contracts.Permits;
+
+public sealed record BusinessData(Guid ApplicationId, string BusinessName, string BusinessAddress, string Description);

@@ -1,0 +1,5 @@
+using MassTransit;
+
+namespace Ptsp.Contracts.Permits;
+
+public sealed record ClockPauseInfo(DateTimeOffset From, DateTimeOffset? To, string Reason, string CausedBy);

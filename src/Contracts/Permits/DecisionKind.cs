@@ -1,0 +1,9 @@
+using MassTransit;
+
+namespace Ptsp.Contracts.Permits;
+
+public enum DecisionKind
+{
+    Permit,
+    Rejection,
+}

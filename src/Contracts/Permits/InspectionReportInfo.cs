@@ -1,0 +1,5 @@
+using MassTransit;
+
+namespace Ptsp.Contracts.Permits;
+
+public sealed record InspectionReportInfo(string Sha256, long Size, string UploadedBy, DateTimeOffset UploadedAt);

@@ -1,0 +1,5 @@
+using MassTransit;
+
+namespace Ptsp.Contracts.Permits;
+
+public sealed record ResubmitApplication(Guid ApplicationId, string ApplicantUsername);

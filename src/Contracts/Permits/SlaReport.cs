@@ -1,0 +1,5 @@
+using MassTransit;
+
+namespace Ptsp.Contracts.Permits;
+
+public sealed record SlaReport(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<SlaRow> Rows);

@@ -1,0 +1,5 @@
+using MassTransit;
+
+namespace Ptsp.Contracts.Permits;
+
+public sealed record SubmitApplication(Guid ApplicationId, string ApplicantUsername);
