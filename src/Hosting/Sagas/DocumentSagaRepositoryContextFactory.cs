@@ -9,15 +9,6 @@ using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Hosting.Sagas;
 
-/// <summary>Where a saga type's instances live: a service's store and a collection in it.</summary>
-public sealed class SagaCollection<TSaga>(Func<CancellationToken, Task<IDocumentCollection<TSaga>>> open)
-    where TSaga : class, ISagaVersion
-{
-    readonly Lazy<Task<IDocumentCollection<TSaga>>> _collection = new(() => open(CancellationToken.None));
-
-    public Task<IDocumentCollection<TSaga>> GetAsync() => _collection.Value;
-}
-
 /// <summary>
 /// A saga repository on the storage port (MassTransit's Mongo and EF packages are not available here).
 /// Insert-or-load by CorrelationId; updates only from the version that was loaded, otherwise a
@@ -142,19 +133,4 @@ sealed class DocumentLoadSagaRepositoryContext<TSaga>(IDocumentCollection<TSaga>
         stored.Document.Version = checked((int)stored.Version);
         return stored.Document;
     }
-}
-
-public static class DocumentSagaRepositoryExtensions
-{
-    /// <summary>Keeps a saga's instances in <paramref name="service"/>'s store, collection <paramref name="collection"/>.</summary>
-    public static void DocumentRepository<TSaga>(this ISagaRegistrationConfigurator<TSaga> configurator, string service, CollectionDefinition<TSaga> collection)
-        where TSaga : class, SagaStateMachineInstance, ISagaVersion =>
-        configurator.Repository(r =>
-        {
-            r.TryAddSingleton(provider => new SagaCollection<TSaga>(ct =>
-                provider.GetRequiredService<StorageFactory>().OpenCollectionAsync(service, collection, ct)));
-            r.RegisterLoadSagaRepository<TSaga, DocumentSagaRepositoryContextFactory<TSaga>>();
-            r.RegisterSagaRepository<TSaga, IDocumentCollection<TSaga>, SagaConsumeContextFactory<IDocumentCollection<TSaga>, TSaga>,
-                DocumentSagaRepositoryContextFactory<TSaga>>();
-        });
 }

@@ -1,0 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Ptsp.Hosting.Storage;
+
+namespace Ptsp.Hosting.Outbox;
+
+public sealed record OutboxCollection(string Name, Func<StorageFactory, CancellationToken, Task> OpenAsync);

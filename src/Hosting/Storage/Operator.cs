@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace Ptsp.Hosting.Storage;
+
+public enum Operator
+{
+    Equal,
+    NotEqual,
+    LessThan,
+    LessThanOrEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+    In,
+}
