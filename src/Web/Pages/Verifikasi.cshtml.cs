@@ -17,7 +17,7 @@ public sealed class VerifikasiModel(GatewayClient gateway) : FormPage
 
     [BindProperty] public IFormFile? Berkas { get; set; }
 
-    public VerificationVerdict? Verdict { get; private set; }
+    public VerificationVerdictView? Verdict { get; private set; }
 
     public IActionResult OnGet()
     {

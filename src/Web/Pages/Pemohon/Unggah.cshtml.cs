@@ -12,7 +12,7 @@ public sealed class UnggahModel(GatewayClient gateway) : FormPage
 
     public ApplicantFile Application { get; private set; } = null!;
 
-    public RequirementInfo Document { get; private set; } = null!;
+    public RequirementInfoView Document { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string code, CancellationToken ct) => await LoadAsync(id, code, ct) ?? Page();
 

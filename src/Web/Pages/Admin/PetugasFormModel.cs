@@ -59,7 +59,7 @@ public sealed class PetugasFormModel(GatewayClient gateway, CalendarOptions cale
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var acting = new List<ActingAppointment>();
+        var acting = new List<ActingAppointmentView>();
         if (!string.IsNullOrEmpty(ActingRole))
         {
             var from = Instant(ActingFrom);
@@ -69,7 +69,7 @@ public sealed class PetugasFormModel(GatewayClient gateway, CalendarOptions cale
             if (until is null)
                 AddError("actingUntil", "Isi akhir masa penunjukan (tanggal dan jam).");
             if (from is { } f && until is { } u)
-                acting.Add(new ActingAppointment(ActingRole, ActingKind ?? "Plt", f, u));
+                acting.Add(new ActingAppointmentView(ActingRole, ActingKind ?? "Plt", f, u));
         }
 
         if (Errors.Count == 0)
