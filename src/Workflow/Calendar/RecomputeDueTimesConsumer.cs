@@ -1,6 +1,7 @@
 using MassTransit;
 using Ptsp.Contracts;
 using Ptsp.Contracts.Calendar;
+using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Storage;
 using Ptsp.Workflow.Deadlines;
@@ -106,7 +107,7 @@ public sealed class RecomputeDueTimesConsumer(WorkingCalendar calendar, Escalati
         if (notes.Count == 0)
             return false;
         var note = char.ToUpperInvariant(notes[0][0]) + string.Join("; ", notes)[1..] + " (waktu kerja).";
-        saga.History.Add(new PermitHistoryEntry(saga.CurrentStep ?? 0, $"Batas waktu bergeser karena {change.Summary}", change.ChangedBy, Roles.Administrator,
+        saga.History.Add(new HistoryEntry(saga.CurrentStep ?? 0, $"Batas waktu bergeser karena {change.Summary}", change.ChangedBy, Roles.Administrator,
             change.ChangedAt, note, false));
         return true;
     }

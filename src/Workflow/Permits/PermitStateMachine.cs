@@ -84,7 +84,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                 {
                     Record(x.Saga, 4, "Berkas tidak lengkap, dikembalikan kepada pemohon", x.Message.Officer, Roles.FrontOffice, x.Message.ReturnedAt,
                         $"{x.Message.Note} (kurang: {string.Join(", ", x.Message.MissingRequirements)})");
-                    x.Saga.Pauses.Add(new ClockPause(x.Message.ReturnedAt, null, x.Message.Note, x.Message.Officer));
+                    x.Saga.Pauses.Add(new ClockPauseInfo(x.Message.ReturnedAt, null, x.Message.Note, x.Message.Officer));
                     Enter(x.Saga, 3, Roles.Applicant, x.Message.ReturnedAt, null);
                 })
                 .TransitionTo(ReturnedToApplicant),
@@ -160,7 +160,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         // them in either order: a BAP that arrives after the recommendation still belongs in the history, at its own time.
         During([OpeningDrafting, InDrafting, SectionHeadVerification, DivisionHeadVerification, AwaitingSignature, Issued, Rejected, Revoked, Withdrawn],
             When(ReportUploaded)
-                .Then(x => RecordAtItsTime(x.Saga, new PermitHistoryEntry(6, "Berita acara pemeriksaan (BAP) diunggah", x.Message.Officer,
+                .Then(x => RecordAtItsTime(x.Saga, new HistoryEntry(6, "Berita acara pemeriksaan (BAP) diunggah", x.Message.Officer,
                     Roles.TechnicalTeam, x.Message.UploadedAt, null, false, "Peninjauan lapangan dilaksanakan"))));
 
         // Step 6 → 7: as for step 5, drafting is shown once Signing holds the decision.
@@ -279,7 +279,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         var (level, supervisor) = await _alerts.FireStepAsync(saga, saga, now, cancellationToken);
         if (level != AlertLevel.Breach)
             return;
-        saga.History.Add(new PermitHistoryEntry(step, $"Melewati batas waktu layanan langkah {step}", DeadlineAlerts.Actor, "System", now,
+        saga.History.Add(new HistoryEntry(step, $"Melewati batas waktu layanan langkah {step}", DeadlineAlerts.Actor, "System", now,
             $"Atasan ({DeadlineAlerts.RoleName(supervisor!)}) telah diberi tahu.", Overdue: true));
         saga.Publish(new PermitStepOverdue(saga.CorrelationId, step, role, supervisor!, saga.DueAt ?? now, now), now);
     }
@@ -290,7 +290,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         saga.StatutoryCheckAt = null;
         saga.StatutoryDeadlinePassed = true;
         // The officers' warning, never the applicant's news: whether the permit counts as granted is for a decision to say.
-        saga.History.Add(new PermitHistoryEntry(saga.CurrentStep ?? 10, DeadlineAlerts.StatutoryWarning, DeadlineAlerts.Actor, "System", now,
+        saga.History.Add(new HistoryEntry(saga.CurrentStep ?? 10, DeadlineAlerts.StatutoryWarning, DeadlineAlerts.Actor, "System", now,
             "Batas waktu layanan menurut peraturan untuk jenis izin ini telah lewat tanpa keputusan. Segera putuskan.", Overdue: true,
             OfficersOnly: true));
         saga.Publish(new PermitStatutoryDeadlinePassed(saga.CorrelationId, saga.PermitTypeCode, saga.StatutoryDueAt!.Value, now), now);
@@ -399,9 +399,9 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     /// </summary>
     static void Record(PermitState saga, int step, string action, string actor, string role, DateTimeOffset at, string? note = null,
         string? publicAction = null, string? publicNote = null) =>
-        saga.History.Add(new PermitHistoryEntry(step, action, actor, role, at, note, saga.DueAt is { } due && at > due, publicAction, publicNote));
+        saga.History.Add(new HistoryEntry(step, action, actor, role, at, note, saga.DueAt is { } due && at > due, publicAction, publicNote));
 
-    static void RecordAtItsTime(PermitState saga, PermitHistoryEntry entry) =>
+    static void RecordAtItsTime(PermitState saga, HistoryEntry entry) =>
         saga.History.Insert(saga.History.FindLastIndex(h => h.At <= entry.At) + 1, entry);
 
     void BackToDrafting(PermitState saga, int step, DecisionReturned message)

@@ -2,50 +2,6 @@ using Ptsp.Contracts;
 
 namespace Ptsp.Workflow.Deadlines;
 
-public enum AlertLevel
-{
-    /// <summary>The first warning (default at 50 % of the step's target).</summary>
-    FirstWarning,
-
-    /// <summary>The second warning (default at 80 %).</summary>
-    SecondWarning,
-
-    /// <summary>The target passed: the step is overdue and the supervisor is alerted.</summary>
-    Breach,
-}
-
-/// <summary>An alert as sent: to whom, about which step, when. Each is sent once.</summary>
-public sealed record AlertRecord(int Step, AlertLevel Level, string Recipient, DateTimeOffset At);
-
-/// <summary>What the deadline watcher and the alerts need of a saga: the step's clock and the next alert it is armed for.</summary>
-public interface IDeadline
-{
-    Guid CorrelationId { get; }
-
-    int? CurrentStep { get; }
-
-    string? AssignedRole { get; }
-
-    DateTimeOffset? StepStartedAt { get; }
-
-    DateTimeOffset? DueAt { get; }
-
-    /// <summary>The step's target in working time; null while no agency clock runs.</summary>
-    TimeSpan? StepTarget { get; set; }
-
-    DateTimeOffset? NextAlertAt { get; set; }
-
-    AlertLevel? NextAlert { get; set; }
-
-    /// <summary>
-    /// The step visit the alerts are armed for (new each time a step starts): a <c>StepDeadlineReached</c> with another token
-    /// is stale. Null while nothing is armed, and in sagas stored before tokens were kept (read as <see cref="Guid.Empty"/>).
-    /// </summary>
-    Guid? DeadlineToken { get; set; }
-
-    List<AlertRecord> Alerts { get; set; }
-}
-
 /// <summary>
 /// Who hears about a step and when (<c>Escalation__*</c>): each officer role's supervisor (sop.md), the warnings' fractions
 /// of the target, and the mailbox of each role (<c>Escalation__Recipients__&lt;Role&gt;</c>). Bound and validated when

@@ -7,33 +7,6 @@ using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Workflow.Calendar;
 
-public sealed class GetCalendarConsumer(AgencyCalendar agency) : IConsumer<GetCalendar>
-{
-    public async Task Consume(ConsumeContext<GetCalendar> context)
-    {
-        if (context.Message.Year is < 2000 or > 2100)
-        {
-            await context.RespondAsync(new CommandRefused(RefusalKind.Invalid, "Tahun kalender tidak valid.",
-                new Dictionary<string, string[]> { ["year"] = ["Isi tahun antara 2000 dan 2100."] }));
-            return;
-        }
-
-        var (document, _) = await agency.ReadAsync(context.CancellationToken);
-        await context.RespondAsync(agency.View(document, context.Message.Year));
-    }
-}
-
-/// <summary>The whole calendar in force, for a service that starts after a change.</summary>
-public sealed class GetCalendarInForceConsumer(AgencyCalendar agency) : IConsumer<GetCalendarInForce>
-{
-    public async Task Consume(ConsumeContext<GetCalendarInForce> context)
-    {
-        var (document, _) = await agency.ReadAsync(context.CancellationToken);
-        await context.RespondAsync(new CalendarChanged(document.Revision, document.ChangedAt?.Year ?? 0, document.ChangedBy ?? "", document.ChangedAt ?? default,
-            "", document.Holidays, document.Overrides));
-    }
-}
-
 /// <summary>
 /// The administrator replaces one year's holidays and overrides. Workflow is the one authority on the calendar (ADR 0008):
 /// it validates, stores the change with its audit line and the <see cref="CalendarChanged"/> event in one write, and answers
