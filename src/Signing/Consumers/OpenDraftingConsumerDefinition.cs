@@ -1,0 +1,15 @@
+using MassTransit;
+using Ptsp.Contracts;
+using Ptsp.Contracts.Permits;
+using Ptsp.Hosting.Bus;
+using Ptsp.Hosting.Calendar;
+using Ptsp.Hosting.Documents;
+using Ptsp.Hosting.Storage;
+using Ptsp.Signing.Decisions;
+
+namespace Ptsp.Signing.Consumers;
+
+public sealed class OpenDraftingConsumerDefinition : ConsumerDefinition<OpenDraftingConsumer>
+{
+    public OpenDraftingConsumerDefinition() => EndpointName = Queues.OpenDrafting;
+}

@@ -1,0 +1,12 @@
+using MassTransit;
+using Ptsp.Contracts.Permits;
+using Ptsp.Hosting.Bus;
+using Ptsp.Hosting.Storage;
+using Ptsp.Signing.Decisions;
+
+namespace Ptsp.Signing.Survey;
+
+public sealed class RecordSurveyResponseConsumerDefinition : ConsumerDefinition<RecordSurveyResponseConsumer>
+{
+    public RecordSurveyResponseConsumerDefinition() => EndpointName = SkmElements.QueueName;
+}
