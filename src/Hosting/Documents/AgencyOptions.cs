@@ -5,6 +5,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 using QRCoder;
+using Ptsp.Contracts;
 
 namespace Ptsp.Hosting.Documents;
 
@@ -25,14 +26,7 @@ public sealed record AgencyOptions(string Government, string Name, string ShortN
     public static AgencyOptions Read(IConfiguration configuration)
     {
         var s = configuration.GetSection("Agency");
-        var titles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["FrontOffice"] = "Petugas Front Office",
-            ["BackOffice"] = "Petugas Back Office",
-            ["SectionHead"] = "Kepala Seksi",
-            ["DivisionHead"] = "Kepala Bidang",
-            ["AgencyHead"] = "Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
-        };
+        var titles = new Dictionary<string, string>(Roles.Titles, StringComparer.OrdinalIgnoreCase);
         foreach (var title in s.GetSection("Titles").GetChildren())
         {
             if (!string.IsNullOrWhiteSpace(title.Value))

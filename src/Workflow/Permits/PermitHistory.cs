@@ -12,7 +12,7 @@ public static class PermitHistory
 {
     public static (string Action, string? Note)? ForApplicant(HistoryEntry entry)
     {
-        if (entry.OfficersOnly || entry.Role == "System")
+        if (entry.OfficersOnly || entry.Role == DeadlineAlerts.ActorRole)
             return null;
         if (entry.PublicAction is { } action)
             return (action, entry.PublicNote);
