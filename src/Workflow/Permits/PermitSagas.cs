@@ -22,21 +22,24 @@ public sealed class PermitSagas(StorageFactory storage)
     public Task<IDocumentCollection<PermitState>> CollectionAsync(CancellationToken cancellationToken = default) =>
         storage.OpenCollectionAsync(Extensions.Store, Definition, cancellationToken);
 
-    /// <summary>The API's status names for the machine's states.</summary>
+    /// <summary>
+    /// The API's status (<see cref="PermitStatus"/>) of each of the machine's states: the one place the two vocabularies meet.
+    /// The states keep their names because stored saga documents hold them by name, and several states share one status.
+    /// </summary>
     public static string Status(string state) => state switch
     {
-        nameof(PermitStateMachine.Draft) => "Draft",
-        nameof(PermitStateMachine.AwaitingCompletenessCheck) => "Submitted",
-        nameof(PermitStateMachine.ReturnedToApplicant) => "ReturnedToApplicant",
+        nameof(PermitStateMachine.Draft) => PermitStatus.Draft,
+        nameof(PermitStateMachine.AwaitingCompletenessCheck) => PermitStatus.Submitted,
+        nameof(PermitStateMachine.ReturnedToApplicant) => PermitStatus.ReturnedToApplicant,
         nameof(PermitStateMachine.OpeningTechnicalReview) or nameof(PermitStateMachine.AwaitingTechnicalData)
-            or nameof(PermitStateMachine.InTechnicalReview) => "InTechnicalReview",
-        nameof(PermitStateMachine.OpeningDrafting) or nameof(PermitStateMachine.InDrafting) => "InDrafting",
-        nameof(PermitStateMachine.SectionHeadVerification) or nameof(PermitStateMachine.DivisionHeadVerification) => "InVerification",
-        nameof(PermitStateMachine.AwaitingSignature) => "AwaitingSignature",
-        nameof(PermitStateMachine.Issued) => "Issued",
-        nameof(PermitStateMachine.Rejected) => "Rejected",
-        nameof(PermitStateMachine.Withdrawn) => "Withdrawn",
-        nameof(PermitStateMachine.Revoked) => "Revoked",
+            or nameof(PermitStateMachine.InTechnicalReview) => PermitStatus.InTechnicalReview,
+        nameof(PermitStateMachine.OpeningDrafting) or nameof(PermitStateMachine.InDrafting) => PermitStatus.InDrafting,
+        nameof(PermitStateMachine.SectionHeadVerification) or nameof(PermitStateMachine.DivisionHeadVerification) => PermitStatus.InVerification,
+        nameof(PermitStateMachine.AwaitingSignature) => PermitStatus.AwaitingSignature,
+        nameof(PermitStateMachine.Issued) => PermitStatus.Issued,
+        nameof(PermitStateMachine.Rejected) => PermitStatus.Rejected,
+        nameof(PermitStateMachine.Withdrawn) => PermitStatus.Withdrawn,
+        nameof(PermitStateMachine.Revoked) => PermitStatus.Revoked,
         _ => state,
     };
 
