@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using MassTransit;
 using Ptsp.Contracts;
 using Ptsp.Contracts.Accounts;

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Accounts;
 
 /// <summary>Deactivates an officer: no more logins, and every token issued before is refused.</summary>

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Accounts;
 
 /// <summary>The officer accounts, for the administrator. Replies <see cref="OfficerList"/>.</summary>

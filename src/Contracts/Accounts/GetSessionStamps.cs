@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Accounts;
 
 /// <summary>A Gateway starting asks Registration for every account's current stamp. Replies <see cref="SessionStampList"/>.</summary>

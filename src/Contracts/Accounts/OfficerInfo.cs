@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Accounts;
 
 public sealed record OfficerInfo(

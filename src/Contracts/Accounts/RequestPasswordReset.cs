@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Accounts;
 
 /// <summary>"Lupa kata sandi": emails a single-use reset link if the address belongs to an active account. Always accepted.</summary>

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Accounts;
 
 /// <summary>A new one-time password is emailed; older sessions end.</summary>

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Accounts;
 
 /// <summary>The administrator changes an officer's name, NIP, email, position, roles, sectors or acting appointments.</summary>

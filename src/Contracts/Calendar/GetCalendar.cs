@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Calendar;
 
 /// <summary>The calendar as Workflow keeps it, for one year. Replies <see cref="CalendarView"/>.</summary>

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Calendar;
 
 /// <summary>A holiday or cuti bersama on the agency's calendar.</summary>

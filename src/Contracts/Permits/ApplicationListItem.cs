@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 public sealed record ApplicationListItem(Guid ApplicationId, string PermitTypeCode, string Status, int? CurrentStep, DateTimeOffset? DueAt);

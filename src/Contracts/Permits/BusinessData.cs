@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 public sealed record BusinessData(Guid ApplicationId, string BusinessName, string BusinessAddress, string Description);

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 public sealed record ClockPauseInfo(DateTimeOffset From, DateTimeOffset? To, string Reason, string CausedBy);

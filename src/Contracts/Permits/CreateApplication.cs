@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 // Commands to Intake (SOP steps 3–4). Each replies CommandAccepted or CommandRefused. Fields the caller may

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>Which alert of a deadline came due: a step's two warnings and its breach, or the permit type's statutory deadline.</summary>

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary><paramref name="Valid"/>: signed, unaltered and not revoked; a revoked permit names when and why.</summary>

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 // Commands to Signing (steps 7–10). Each replies CommandAccepted or CommandRefused; Signing validates every field.

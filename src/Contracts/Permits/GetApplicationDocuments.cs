@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>The documents uploaded to an application, for its owner and officers. Replies <see cref="ApplicationDocuments"/> or CommandRefused (NotFound).</summary>

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>One application's SOP state. Replies <see cref="ApplicationStatus"/> or CommandRefused (NotFound).</summary>

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>Applications: one applicant's, or all (optionally at one step) for officers.</summary>

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>The application's business data as Intake keeps it, for its owner and officers. Replies <see cref="BusinessData"/> or CommandRefused (NotFound).</summary>

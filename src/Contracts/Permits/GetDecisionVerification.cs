@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>The public record of a signed decision. Replies <see cref="DecisionVerification"/> or CommandRefused (NotFound).</summary>

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>The SLA report over steps that ended in [From, To). Replies <see cref="SlaReport"/>.</summary>

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>What waits for a role, oldest due first; for a section head only the files of <paramref name="Sectors"/> (when given).</summary>

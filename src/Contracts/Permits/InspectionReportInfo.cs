@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 public sealed record InspectionReportInfo(string Sha256, long Size, string UploadedBy, DateTimeOffset UploadedAt);

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>Step 4: FrontOffice finds the file complete (a receipt is issued) or returns it with what is missing.</summary>

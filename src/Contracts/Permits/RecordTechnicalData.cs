@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 // Commands to Technical (steps 5–6). Each replies CommandAccepted or CommandRefused; Technical validates every field.

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>Step 6: the technical team's recommendation.</summary>

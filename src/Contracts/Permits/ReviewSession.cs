@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>One meeting or inspection as scheduled now; <paramref name="Changes"/> counts its reschedulings.</summary>

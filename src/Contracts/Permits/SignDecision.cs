@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>Step 10: the agency head signs, or sends the draft back with a note.</summary>

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>One line of the report: by "step", "role" or "permitType"; times are working minutes.</summary>

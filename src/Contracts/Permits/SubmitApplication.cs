@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 public sealed record SubmitApplication(Guid ApplicationId, string ApplicantUsername);

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>One step of the file's way, without who or why: the step and when it happened.</summary>

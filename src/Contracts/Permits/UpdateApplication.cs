@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>The applicant edits the business data while the file is with them (a draft, or returned at step 4).</summary>

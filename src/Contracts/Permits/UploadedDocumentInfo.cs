@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Ptsp.Contracts.Permits;
 
 /// <summary>One requirement document as uploaded: <paramref name="Name"/> is the requirement's name in the catalogue.</summary>

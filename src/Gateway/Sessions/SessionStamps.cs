@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using MassTransit;
 using Ptsp.Contracts.Accounts;
 
 namespace Ptsp.Gateway.Sessions;

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using MassTransit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;

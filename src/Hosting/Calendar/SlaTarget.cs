@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Ptsp.Hosting.Calendar;
 
 /// <summary>A step's target: an amount of working time ("1 jam"), or a number of working days ("1 hari", counted by <see cref="WorkingCalendar.AddWorkingDays"/>).</summary>

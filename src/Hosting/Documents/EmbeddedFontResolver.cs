@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Reflection;
-using Microsoft.Extensions.Configuration;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
-using QRCoder;
 
 namespace Ptsp.Hosting.Documents;
 

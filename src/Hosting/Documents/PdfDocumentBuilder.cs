@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 using QRCoder;
 

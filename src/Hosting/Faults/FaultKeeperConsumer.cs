@@ -1,11 +1,8 @@
-using System.Text.Json;
 using MassTransit;
-using MassTransit.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ptsp.Contracts.Common;
 using Ptsp.Contracts.Ops;
-using Ptsp.Hosting.Outbox;
 using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Hosting.Faults;

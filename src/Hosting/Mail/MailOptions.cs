@@ -1,7 +1,5 @@
-using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Configuration;
-using MimeKit;
 using Ptsp.Hosting.Outbox;
 using Ptsp.Hosting.Storage;
 

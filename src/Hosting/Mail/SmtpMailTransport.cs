@@ -1,8 +1,6 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Configuration;
 using MimeKit;
-using Ptsp.Hosting.Outbox;
 using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Hosting.Mail;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Hosting.Outbox;

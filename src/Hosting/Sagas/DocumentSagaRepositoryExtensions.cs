@@ -1,6 +1,5 @@
 using MassTransit;
 using MassTransit.Configuration;
-using MassTransit.Context;
 using MassTransit.Middleware;
 using MassTransit.Saga;
 using Microsoft.Extensions.DependencyInjection;

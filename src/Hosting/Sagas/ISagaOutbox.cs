@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using MassTransit;
 using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Hosting.Sagas;

@@ -1,5 +1,4 @@
 using MassTransit;
-using MassTransit.Configuration;
 using MassTransit.Context;
 using MassTransit.Middleware;
 using MassTransit.Saga;

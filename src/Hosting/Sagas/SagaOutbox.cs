@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using MassTransit;
 using Ptsp.Hosting.Storage;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Ptsp.Hosting.Storage;
 
 /// <summary>

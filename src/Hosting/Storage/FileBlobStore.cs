@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using MongoDB.Bson;
 using MongoDB.Driver;
-using MongoDB.Driver.GridFS;
 
 namespace Ptsp.Hosting.Storage;
 

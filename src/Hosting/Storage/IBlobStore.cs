@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using MongoDB.Driver.GridFS;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Ptsp.Hosting.Storage;
 
 /// <summary>A collection whose documents may carry outbox messages.</summary>

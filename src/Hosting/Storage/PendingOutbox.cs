@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Ptsp.Hosting.Storage;
 
 public sealed record PendingOutbox(string DocumentId, IReadOnlyList<OutboxMessage> Messages);

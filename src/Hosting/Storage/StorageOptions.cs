@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using MongoDB.Driver;
-using Polly;
 using Polly.Retry;
 using Ptsp.Hosting.Storage.Mongo;
 using Ptsp.Hosting.Storage.Sqlite;

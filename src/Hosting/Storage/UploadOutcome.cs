@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Ptsp.Hosting.Storage;
 
 public enum UploadOutcome

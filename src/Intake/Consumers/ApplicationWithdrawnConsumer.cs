@@ -1,10 +1,8 @@
 using MassTransit;
 using Ptsp.Contracts.Permits;
-using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Storage;
 using Ptsp.Intake.Applications;
-using Ptsp.Intake.Catalogue;
 
 namespace Ptsp.Intake.Consumers;
 

@@ -1,7 +1,6 @@
 using MassTransit;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Bus;
-using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Storage;
 using Ptsp.Intake.Applications;
 using Ptsp.Intake.Catalogue;

@@ -1,5 +1,3 @@
-using Ptsp.Hosting.Storage;
-
 namespace Ptsp.Registration.Accounts;
 
 /// <summary>Failed logins for one username (whether or not it exists, so the answer leaks nothing).</summary>

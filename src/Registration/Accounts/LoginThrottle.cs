@@ -1,5 +1,3 @@
-using Ptsp.Hosting.Storage;
-
 namespace Ptsp.Registration.Accounts;
 
 /// <summary>

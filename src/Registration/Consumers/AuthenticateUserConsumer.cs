@@ -1,4 +1,3 @@
-using Ptsp.Hosting.Bus;
 using MassTransit;
 using Ptsp.Contracts.Accounts;
 using Ptsp.Contracts.Common;

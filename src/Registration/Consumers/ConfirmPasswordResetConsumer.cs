@@ -1,9 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using MassTransit;
 using Ptsp.Contracts.Accounts;
 using Ptsp.Hosting.Bus;
-using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Mail;
 using Ptsp.Hosting.Storage;
 using Ptsp.Registration.Accounts;

@@ -1,5 +1,4 @@
 using MassTransit;
-using Ptsp.Contracts;
 using Ptsp.Contracts.Accounts;
 using Ptsp.Contracts.Common;
 using Ptsp.Hosting.Bus;

@@ -1,7 +1,5 @@
 using MassTransit;
-using Ptsp.Contracts;
 using Ptsp.Contracts.Accounts;
-using Ptsp.Contracts.Common;
 using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Mail;
 using Ptsp.Hosting.Storage;

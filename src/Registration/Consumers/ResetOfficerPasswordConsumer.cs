@@ -1,10 +1,7 @@
 using MassTransit;
-using Ptsp.Contracts;
 using Ptsp.Contracts.Accounts;
-using Ptsp.Contracts.Common;
 using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Mail;
-using Ptsp.Hosting.Storage;
 using Ptsp.Registration.Accounts;
 
 namespace Ptsp.Registration.Consumers;

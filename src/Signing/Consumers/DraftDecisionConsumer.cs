@@ -1,8 +1,6 @@
 using MassTransit;
-using Ptsp.Contracts;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Bus;
-using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Documents;
 using Ptsp.Hosting.Storage;
 using Ptsp.Signing.Decisions;

@@ -1,7 +1,5 @@
 using MassTransit;
-using Ptsp.Contracts;
 using Ptsp.Contracts.Permits;
-using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Documents;
 using Ptsp.Hosting.Storage;

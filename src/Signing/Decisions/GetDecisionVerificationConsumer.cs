@@ -1,10 +1,7 @@
 using Ptsp.Hosting.Bus;
-using System.Security.Claims;
 using MassTransit;
-using Ptsp.Contracts;
 using Ptsp.Contracts.Common;
 using Ptsp.Contracts.Permits;
-using Ptsp.Hosting.Documents;
 using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Signing.Decisions;

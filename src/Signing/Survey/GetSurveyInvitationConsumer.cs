@@ -1,7 +1,6 @@
 using MassTransit;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Bus;
-using Ptsp.Hosting.Storage;
 using Ptsp.Signing.Decisions;
 
 namespace Ptsp.Signing.Survey;

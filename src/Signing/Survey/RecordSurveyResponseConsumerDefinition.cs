@@ -1,5 +1,4 @@
 using MassTransit;
-using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Storage;
 using Ptsp.Signing.Decisions;

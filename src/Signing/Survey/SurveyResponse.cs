@@ -1,5 +1,3 @@
-using Ptsp.Contracts.Permits;
-
 namespace Ptsp.Signing.Survey;
 
 /// <summary>One anonymous answer to the survey: no application, no applicant; the permit type and the day for reports.</summary>

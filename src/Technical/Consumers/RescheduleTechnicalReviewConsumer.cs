@@ -2,7 +2,6 @@ using MassTransit;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Calendar;
-using Ptsp.Hosting.Documents;
 using Ptsp.Hosting.Storage;
 using Ptsp.Technical.Reviews;
 

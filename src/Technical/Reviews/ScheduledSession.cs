@@ -1,5 +1,4 @@
 using Ptsp.Contracts.Permits;
-using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Technical.Reviews;
 

@@ -1,4 +1,3 @@
-using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Technical.Reviews;

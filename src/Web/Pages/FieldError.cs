@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ptsp.Web.Gateway;
 
 namespace Ptsp.Web.Pages;

@@ -1,4 +1,3 @@
-using Ptsp.Contracts.Calendar;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Storage;
 

@@ -1,5 +1,4 @@
 using Ptsp.Contracts.Calendar;
-using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Workflow.Calendar;

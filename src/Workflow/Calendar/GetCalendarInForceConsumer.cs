@@ -1,6 +1,5 @@
 using MassTransit;
 using Ptsp.Contracts.Calendar;
-using Ptsp.Contracts.Common;
 using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Storage;

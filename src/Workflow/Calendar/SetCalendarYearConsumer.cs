@@ -1,7 +1,6 @@
 using MassTransit;
 using Ptsp.Contracts.Calendar;
 using Ptsp.Contracts.Common;
-using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Storage;
 

@@ -1,5 +1,3 @@
-using Ptsp.Contracts;
-
 namespace Ptsp.Workflow.Deadlines;
 
 public enum AlertLevel

@@ -1,5 +1,3 @@
-using Ptsp.Contracts;
-
 namespace Ptsp.Workflow.Deadlines;
 
 /// <summary>An alert as sent: to whom, about which step, when. Each is sent once.</summary>

@@ -1,5 +1,4 @@
 using MassTransit;
-using Ptsp.Contracts;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Storage;

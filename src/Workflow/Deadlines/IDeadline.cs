@@ -1,5 +1,3 @@
-using Ptsp.Contracts;
-
 namespace Ptsp.Workflow.Deadlines;
 
 /// <summary>What the deadline watcher and the alerts need of a saga: the step's clock and the next alert it is armed for.</summary>

@@ -1,7 +1,5 @@
 using MassTransit;
-using Ptsp.Contracts;
 using Ptsp.Contracts.Accounts;
-using Ptsp.Hosting.Storage;
 using Ptsp.Workflow.Permits;
 
 namespace Ptsp.Workflow.Deadlines;

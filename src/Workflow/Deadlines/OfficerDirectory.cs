@@ -1,6 +1,4 @@
-using MassTransit;
 using Ptsp.Contracts;
-using Ptsp.Contracts.Accounts;
 using Ptsp.Hosting.Storage;
 using Ptsp.Workflow.Permits;
 

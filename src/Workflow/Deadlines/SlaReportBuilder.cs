@@ -1,8 +1,6 @@
-using MassTransit;
 using Ptsp.Contracts;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Calendar;
-using Ptsp.Hosting.Storage;
 using Ptsp.Workflow.Permits;
 using Ptsp.Workflow.Registrations;
 

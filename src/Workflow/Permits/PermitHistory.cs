@@ -1,7 +1,5 @@
-using System.Text.Json.Serialization;
 using MassTransit;
 using Ptsp.Contracts.Permits;
-using Ptsp.Hosting.Sagas;
 using Ptsp.Hosting.Storage;
 using Ptsp.Workflow.Deadlines;
 

@@ -1,8 +1,6 @@
-using Ptsp.Hosting.Bus;
 using MassTransit;
 using Ptsp.Contracts.Common;
 using Ptsp.Contracts.Permits;
-using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Workflow.Permits;

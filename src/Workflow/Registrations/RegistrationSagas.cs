@@ -1,4 +1,3 @@
-using MassTransit;
 using Ptsp.Contracts.Accounts;
 using Ptsp.Hosting.Storage;
 
