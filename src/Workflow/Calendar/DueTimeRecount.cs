@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ptsp.Contracts;
 using Ptsp.Contracts.Calendar;
+using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Workflow.Deadlines;
 using Ptsp.Workflow.Permits;
@@ -66,7 +67,7 @@ public sealed class DueTimeRecount(WorkingCalendar calendar, Escalation escalati
         if (notes.Count == 0)
             return false;
         var note = char.ToUpperInvariant(notes[0][0]) + string.Join("; ", notes)[1..] + " (waktu kerja).";
-        saga.History.Add(new PermitHistoryEntry(saga.CurrentStep ?? 0, $"Batas waktu bergeser karena {change.Summary}", change.ChangedBy, Roles.Administrator,
+        saga.History.Add(new HistoryEntry(saga.CurrentStep ?? 0, $"Batas waktu bergeser karena {change.Summary}", change.ChangedBy, Roles.Administrator,
             change.ChangedAt, note, false));
         return true;
     }
