@@ -71,6 +71,9 @@ public sealed class ServiceTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IOutboxHandler>(sp => new BusOutboxHandler(sp.GetRequiredService<IBus>(), OutboxMessage.SendKind));
         builder.Services.AddMassTransitTestHarness(x =>
         {
+            // "Consumed yet?" answers no only after this much quiet on the bus, and counting what was published (Select) waits for it, so a
+            // late duplicate would be counted: longer than the harness's default (1.2 s), which a loaded build machine can exceed.
+            x.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(60), testInactivityTimeout: TimeSpan.FromSeconds(3));
             builder.ApplyBusRegistrations(x);
             x.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UsePtspEndpointPolicy(context));
         });
@@ -113,7 +116,7 @@ public sealed class ServiceTestHost : IAsyncDisposable
         where TDocument : class =>
         (await collection.PendingOutboxAsync(1000)).Sum(p => p.Messages.Count);
 
-    /// <summary>How many <typeparamref name="T"/> the bus carried so far that match (published by the outbox, or by a test).</summary>
+    /// <summary>How many <typeparamref name="T"/> the bus carried that match, counted once the bus has been quiet for the inactivity timeout.</summary>
     public int PublishedCount<T>(Func<T, bool> filter)
         where T : class =>
         Harness.Published.Select<T>().Count(p => filter(p.Context.Message));
