@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Ptsp.Contracts;
 using Ptsp.EndToEnd.Tests.Infrastructure;
 using Ptsp.Gateway.Tests.Infrastructure;
 
@@ -25,8 +26,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Files file
 
     /// <summary>A token no one issued: answered as anonymous everywhere.</summary>
     const string Forged = "a forged token";
-    const string FrontOffice = "FrontOffice", BackOffice = "BackOffice", TechnicalTeam = "TechnicalTeam", SectionHead = "SectionHead",
-        DivisionHead = "DivisionHead", AgencyHead = "AgencyHead", Administrator = "Administrator";
+    const string FrontOffice = Roles.FrontOffice, BackOffice = Roles.BackOffice, TechnicalTeam = Roles.TechnicalTeam, SectionHead = Roles.SectionHead,
+        DivisionHead = Roles.DivisionHead, AgencyHead = Roles.AgencyHead, Administrator = Roles.Administrator;
 
     static readonly string[] OfficerRoles = [FrontOffice, BackOffice, TechnicalTeam, SectionHead, DivisionHead, AgencyHead];
     static readonly string[] Callers = [Anonymous, Forged, Owner, Other, .. OfficerRoles, Administrator];
