@@ -106,28 +106,6 @@ public sealed class AccountsApiErrorTests(EmbeddedFixture ptsp) : IClassFixture<
     }
 
     [Fact]
-    public async Task Without_a_token_it_is_401_and_with_the_wrong_role_403()
-    {
-        var id = await Api.RegisterAsync(PtspClient.NewApplicant());
-        await PtspClient.ExpectProblem(await Api.GetAsync("/api/v1/registrations"), HttpStatusCode.Unauthorized);
-        await PtspClient.ExpectProblem(await Api.PostAsync($"/api/v1/registrations/{id}/approve", null), HttpStatusCode.Unauthorized);
-        await PtspClient.ExpectProblem(await Api.PostAsync($"/api/v1/registrations/{id}/approve", null, "not.a.token"), HttpStatusCode.Unauthorized);
-        await PtspClient.ExpectProblem(await Api.PostAsync("/api/v1/auth/password", new { currentPassword = "a", newPassword = "b" }),
-            HttpStatusCode.Unauthorized);
-
-        foreach (var officer in new[] { "backoffice", "teknis", "kasi", "kabid", "kepala", "admin" })
-        {
-            var token = await Api.TokenAsync(officer, EmbeddedFixture.OfficerPassword);
-            await PtspClient.ExpectProblem(await Api.GetAsync("/api/v1/registrations", token), HttpStatusCode.Forbidden);
-            await PtspClient.ExpectProblem(await Api.PostAsync($"/api/v1/registrations/{id}/approve", null, token), HttpStatusCode.Forbidden);
-        }
-
-        // Nothing changed: still pending.
-        var frontOffice = await Api.TokenAsync("frontoffice", EmbeddedFixture.OfficerPassword);
-        await Api.WaitForPendingAsync(id, frontOffice);
-    }
-
-    [Fact]
     public async Task An_applicant_who_has_not_changed_the_one_time_password_can_do_nothing_else()
     {
         var applicant = PtspClient.NewApplicant(fullName: "Yusuf Maulana");

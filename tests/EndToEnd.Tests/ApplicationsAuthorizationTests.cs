@@ -1,104 +1,14 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Ptsp.EndToEnd.Tests.Infrastructure;
 
 namespace Ptsp.EndToEnd.Tests;
 
-/// <summary>Every application endpoint × every kind of caller: the expected status, and nothing changes on a refusal.</summary>
+/// <summary>
+/// A few authorization cases end to end (the real process): a repeated action and files that are not what they claim. The whole
+/// endpoint × caller × step matrix runs in process, in seconds: Gateway.Tests' AuthorizationMatrixTests.
+/// </summary>
 public sealed class ApplicationsAuthorizationTests(EmbeddedFixture ptsp) : IClassFixture<EmbeddedFixture>
 {
-    const string Owner = "owner";
-    const string Other = "another applicant";
-    const string Anonymous = "anonymous";
-    static readonly string[] OfficerRoles = ["FrontOffice", "BackOffice", "TechnicalTeam", "SectionHead", "DivisionHead", "AgencyHead"];
-
-    sealed record Call(string Name, HttpMethod Method, string Path, Func<HttpContent?> Body);
-
-    static Call[] Calls(Guid id) =>
-    [
-        new("read", HttpMethod.Get, $"/api/v1/applications/{id}", () => null),
-        new("upload a document", HttpMethod.Put, $"/api/v1/applications/{id}/documents/KTP", () => File(SampleFiles.Executable, "application/pdf")),
-        new("download a document", HttpMethod.Get, $"/api/v1/applications/{id}/documents/KTP", () => null),
-        new("submit", HttpMethod.Post, $"/api/v1/applications/{id}/submit", () => null),
-        new("resubmit", HttpMethod.Post, $"/api/v1/applications/{id}/resubmit", () => null),
-        new("completeness", HttpMethod.Post, $"/api/v1/applications/{id}/completeness", () => Json(new { complete = true })),
-        new("technical data", HttpMethod.Post, $"/api/v1/applications/{id}/technical-data", () => Json(new
-        {
-            data = new Dictionary<string, string> { ["luas"] = "10 m2" },
-            review = new { kind = "Meeting", scheduledAt = DateTimeOffset.UtcNow.AddHours(2), location = "Aula DPMPTSP" },
-        })),
-        new("recommendation", HttpMethod.Post, $"/api/v1/applications/{id}/technical-recommendation", () => Json(new { recommendation = "Approve", notes = "Sesuai." })),
-        new("inspection report", HttpMethod.Put, $"/api/v1/applications/{id}/inspection-report", () => File(SampleFiles.Pdf("BAP"), "application/pdf")),
-        new("draft", HttpMethod.Post, $"/api/v1/applications/{id}/draft", () => Json(new { kind = "Permit", body = "Draf." })),
-        new("verification", HttpMethod.Post, $"/api/v1/applications/{id}/verification", () => Json(new { approve = true })),
-        new("signature", HttpMethod.Post, $"/api/v1/applications/{id}/signature", () => Json(new { approve = true })),
-        new("tasks", HttpMethod.Get, "/api/v1/tasks", () => null),
-    ];
-
-    /// <summary>For an application in Draft (step 3, no documents yet).</summary>
-    static HttpStatusCode Expected(string call, string caller)
-    {
-        if (caller == Anonymous)
-            return HttpStatusCode.Unauthorized;
-        var officer = OfficerRoles.Contains(caller);
-        return (call, caller) switch
-        {
-            ("read", Owner) => HttpStatusCode.OK,
-            ("read", Other) => HttpStatusCode.NotFound,
-            ("read", "Administrator") => HttpStatusCode.Forbidden,
-            ("read", _) => HttpStatusCode.OK,
-            ("upload a document", Owner) => HttpStatusCode.UnsupportedMediaType, // an executable claiming to be a PDF
-            ("upload a document", Other) => HttpStatusCode.NotFound,
-            ("upload a document", _) => HttpStatusCode.Forbidden,
-            ("download a document", _) => HttpStatusCode.NotFound,               // nothing uploaded; others may not know it exists
-            ("submit", Owner) => HttpStatusCode.BadRequest,                      // documents missing
-            ("resubmit", Owner) => HttpStatusCode.Conflict,                      // not returned
-            ("submit" or "resubmit", Other) => HttpStatusCode.NotFound,
-            ("submit" or "resubmit", _) => HttpStatusCode.Forbidden,
-            ("completeness", "FrontOffice") => HttpStatusCode.Conflict,          // the right role at the wrong step
-            ("technical data", "BackOffice") => HttpStatusCode.Conflict,
-            ("recommendation", "TechnicalTeam") => HttpStatusCode.Conflict,
-            ("inspection report", "TechnicalTeam") => HttpStatusCode.Conflict,
-            ("draft", "BackOffice") => HttpStatusCode.Conflict,
-            ("verification", "SectionHead" or "DivisionHead") => HttpStatusCode.Conflict,
-            ("signature", "AgencyHead") => HttpStatusCode.Conflict,
-            ("tasks", _) when officer => HttpStatusCode.OK,
-            _ => HttpStatusCode.Forbidden,
-        };
-    }
-
-    [Fact]
-    public async Task Every_endpoint_answers_each_caller_as_it_should_and_refusals_change_nothing()
-    {
-        var api = ptsp.Client;
-        var cast = await Cast.AssembleAsync(api, ptsp.Mail, EmbeddedFixture.OfficerPassword, "Wawan Setiawan");
-        var (_, otherToken, _) = await Cast.ActiveApplicantAsync(api, ptsp.Mail, cast["FrontOffice"], "Teguh Prasetyo");
-        var id = await api.CreateApplicationAsync(cast.ApplicantToken, "PENELITIAN");
-        var before = await api.WaitForAsync(id, cast["FrontOffice"], "Draft", 3);
-
-        var tokens = new Dictionary<string, string?> { [Owner] = cast.ApplicantToken, [Other] = otherToken, [Anonymous] = null };
-        foreach (var (role, token) in cast.Officers)
-            tokens[role] = token;
-
-        var mismatches = new List<string>();
-        foreach (var call in Calls(id))
-        {
-            foreach (var (caller, token) in tokens)
-            {
-                var response = await api.SendAsync(call.Method, call.Path, call.Body(), token);
-                var expected = Expected(call.Name, caller);
-                if (response.StatusCode != expected)
-                    mismatches.Add($"{call.Name} by {caller}: {(int)response.StatusCode}, expected {(int)expected} {await response.Content.ReadAsStringAsync()}");
-                else if ((int)expected >= 400)
-                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            }
-        }
-
-        Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
-        var after = await api.GetApplicationAsync(id, cast["FrontOffice"]);
-        Assert.Equal(before.ToJsonString(), after.ToJsonString());
-    }
-
     [Fact]
     public async Task A_repeated_action_is_a_conflict_and_changes_nothing()
     {
@@ -163,15 +73,6 @@ public sealed class ApplicationsAuthorizationTests(EmbeddedFixture ptsp) : IClas
         var download = await api.GetAsync(path, cast.ApplicantToken);
         Assert.Equal(limit, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(path, cast["FrontOffice"])).StatusCode);
-    }
-
-    static HttpContent Json(object body) => System.Net.Http.Json.JsonContent.Create(body);
-
-    static HttpContent File(byte[] bytes, string type)
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
-        return content;
     }
 
     /// <summary>Bytes sent without a Content-Length (chunked transfer).</summary>

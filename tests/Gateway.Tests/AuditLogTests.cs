@@ -65,13 +65,13 @@ public sealed class AuditLogTests(InProcessPtsp ptsp) : IClassFixture<InProcessP
         for (var i = 0; i < 3; i++)
             await ptsp.Api.PostAsync("/api/v1/auth/login", new { username = "pager", password = "salah" });
 
-        JsonArray items = [];
+        // Each attempt is recorded after its answer went out: wait until all three are (a full first page and a next one).
+        JsonObject first = [];
         await Eventually.HoldsAsync(async () =>
         {
-            items = (await PtspClient.Json(await ptsp.Api.GetAsync("/api/v1/audit?user=pager&pageSize=2", admin)))["items"]!.AsArray();
-            return items.Count == 2;
+            first = await PtspClient.Json(await ptsp.Api.GetAsync("/api/v1/audit?user=pager&pageSize=2", admin));
+            return first["items"]!.AsArray().Count == 2 && first["nextBefore"] is not null;
         });
-        var first = await PtspClient.Json(await ptsp.Api.GetAsync("/api/v1/audit?user=pager&pageSize=2", admin));
         var page = first["items"]!.AsArray();
         Assert.True(page[0].Get<long>("sequence") > page[1].Get<long>("sequence"));
         var next = first.Get<long>("nextBefore");

@@ -143,6 +143,8 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
                 sector is null ? [] : [sector], active, Now));
             for (var i = 0; i < 400 && await officers.FindAsync(id.ToString()) is null; i++)
                 await Task.Delay(25);
+            // Not stored would make "an inactive officer is not emailed" pass without checking anything.
+            Assert.True(await officers.FindAsync(id.ToString()) is not null, $"OfficerChanged for {username} was not consumed within 10 s.");
         }
 
         await Officer("dewi", Roles.FrontOffice, null);
@@ -258,6 +260,7 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         var registrations = await _host.Get<RegistrationSagas>().CollectionAsync();
         for (var i = 0; i < 400 && await registrations.FindAsync(registration.ToString()) is null; i++)
             await Task.Delay(25);
+        Assert.True(await registrations.FindAsync(registration.ToString()) is not null, "RegistrationSubmitted was not consumed within 10 s.");
 
         Assert.Equal(1, await SweepAt(At(31, 8)));
         Assert.Equal(0, await SweepAt(At(31, 9)));
