@@ -102,3 +102,10 @@ public sealed record AuditVerification(bool Valid, long Entries, long? FirstBrok
 public sealed record SlaReportView(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<SlaRowView> Rows);
 
 public sealed record SlaRowView(string Dimension, string Key, int Count, int WithinTarget, int Overdue, double MedianMinutes, double P90Minutes);
+
+/// <summary>GET /api/v1/ops/faults: open faults of every service, newest first; <see cref="Unreachable"/> names the services that did not answer.</summary>
+public sealed record FaultsView(IReadOnlyList<FaultView> Faults, IReadOnlyList<string> Unreachable);
+
+public sealed record FaultView(string Id, string Keeper, string Source, string Queue, Guid? MessageId, string MessageType, string? ApplicationId,
+    string ExceptionType, string ExceptionMessage, string? StackTrace, int Attempts, DateTimeOffset OccurredAt, string Status, string? ResolvedBy,
+    DateTimeOffset? ResolvedAt);
