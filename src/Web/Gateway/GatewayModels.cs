@@ -101,7 +101,9 @@ public sealed record AuditVerification(bool Valid, long Entries, long? FirstBrok
 /// <summary>The SLA report (GET /api/v1/reports/sla): rows by "step", "role" and "permitType"; times in working minutes.</summary>
 public sealed record SlaReportView(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<SlaRowView> Rows);
 
-public sealed record SlaRowView(string Dimension, string Key, int Count, int WithinTarget, int Overdue, double MedianMinutes, double P90Minutes);
+/// <summary><see cref="MeanMinutes"/> against <see cref="MeanTargetMinutes"/>: the working time its steps used on average and their average target.</summary>
+public sealed record SlaRowView(string Dimension, string Key, int Count, int WithinTarget, int Overdue, double MedianMinutes, double P90Minutes,
+    double? MeanMinutes = null, double? MeanTargetMinutes = null);
 
 /// <summary>GET /api/v1/ops/faults: open faults of every service, newest first; <see cref="Unreachable"/> names the services that did not answer.</summary>
 public sealed record FaultsView(IReadOnlyList<FaultView> Faults, IReadOnlyList<string> Unreachable);
