@@ -119,6 +119,10 @@ public sealed class FaultsPageTests(WebFixture web)
         var phoneRow = phone.Locator("#tabel-gangguan tbody tr", new() { HasText = id.ToString() });
         await phoneRow.Locator("summary").ClickAsync();
         await WebFixture.CheckPageAsync(phone, "85-gangguan-ponsel", Phone);
+        // And the file's audit history on a phone: actions in words, stacked, links that wrap.
+        await phone.GotoAsync($"/admin/audit?permohonan={id}");
+        await Assertions.Expect(phone.Locator("#log-audit tbody tr", new() { HasText = "Memeriksa kelengkapan berkas" })).ToHaveCountAsync(1);
+        await WebFixture.CheckPageAsync(phone, "87-log-audit-berkas-ponsel", Phone);
     }
 
     [Fact]
