@@ -24,6 +24,7 @@ public static class Extensions
         builder.Services.AddSingleton<RegistrationSagas>();
         builder.Services.AddSingleton<PermitSagas>();
         builder.Services.AddSingleton<Calendar.AgencyCalendar>();
+        builder.Services.AddSingleton<Calendar.DueTimeRecount>();
         builder.Services.AddSingleton<OfficerDirectory>();
         builder.ConfigureBus(bus => bus.AddWorkflowConsumers());
         return builder;
