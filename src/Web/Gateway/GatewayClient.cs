@@ -226,8 +226,8 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
         SendAsync<FaultsView>(HttpMethod.Get, all ? "/api/v1/ops/faults?all=true" : "/api/v1/ops/faults", null, ct);
 
     /// <summary>"replay" or "discard"; the fault as its keeper left it.</summary>
-    public Task<FaultView> FaultActionAsync(string id, string action, CancellationToken ct) =>
-        SendAsync<FaultView>(HttpMethod.Post, $"/api/v1/ops/faults/{Uri.EscapeDataString(id)}/{action}", null, ct);
+    public Task<FaultItem> FaultActionAsync(string id, string action, CancellationToken ct) =>
+        SendAsync<FaultItem>(HttpMethod.Post, $"/api/v1/ops/faults/{Uri.EscapeDataString(id)}/{action}", null, ct);
 
     // The satisfaction survey (SKM)
     public Task<SurveyInvitationView> SurveyInvitationAsync(Guid id, CancellationToken ct) =>

@@ -31,7 +31,7 @@ public sealed class GangguanModel(GatewayClient gateway) : FormPage
     public FaultsView List { get; private set; } = new([], []);
 
     /// <summary>The fault the administrator is asked to confirm an action on.</summary>
-    public FaultView? Confirming { get; private set; }
+    public FaultItem? Confirming { get; private set; }
 
     public string? Done { get; private set; }
 
