@@ -78,7 +78,7 @@ public sealed class EmbeddedServiceLevelTests(ShortServiceLevelsFixture ptsp) : 
         var csv = await ptsp.Client.GetAsync($"/api/v1/reports/sla?from={from}&to={to}&format=csv", cast["AgencyHead"]);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("dimension,key,count,withinTarget,overdue,medianMinutes,p90Minutes", lines[0]);
+        Assert.Equal("dimension,key,count,withinTarget,overdue,medianMinutes,p90Minutes,meanMinutes,meanTargetMinutes", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("step,4,", StringComparison.Ordinal));
 
         await PtspClient.ExpectProblem(await ptsp.Client.GetAsync($"/api/v1/reports/sla?from={from}&to={to}", cast["FrontOffice"]), HttpStatusCode.Forbidden);

@@ -36,9 +36,13 @@ public sealed class SupervisorPagesTests(WebFixture web)
         await Assertions.Expect(stepChart).ToBeVisibleAsync();
         await Assertions.Expect(stepChart.Locator("desc")).ToContainTextAsync(new Regex(@"4\. Pemeriksaan kelengkapan berkas: \d+\s?% tepat waktu \(\d+ dari \d+\)"));
         Assert.Equal(await steps.Locator("tbody tr").CountAsync(), await stepChart.Locator("rect.batang-tepat").CountAsync());
-        var typeChart = page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Langkah dalam target dan melewati target") });
-        await Assertions.Expect(typeChart.Locator("desc")).ToContainTextAsync("Izin Penelitian");
-        await Assertions.Expect(typeChart.Locator("desc")).ToContainTextAsync("median");
+        // Time used against target per permit type: the mean working time of its steps against their mean target, in words too.
+        var typeChart = page.GetByRole(AriaRole.Img, new() { Name = "Waktu kerja terpakai dibandingkan target, per jenis izin (rata-rata per langkah)" });
+        await Assertions.Expect(typeChart.Locator("desc")).ToContainTextAsync(
+            new Regex(@"Surat Izin Penelitian: \d+ (jam|menit)[\w ]* kerja dari target \d+ (jam|menit)[\w ]* kerja \(\d+\s?%\)"));
+        Assert.Equal(await page.Locator("table").Nth(1).Locator("tbody tr").CountAsync(), await typeChart.Locator("line.garis-target").CountAsync());
+        await Assertions.Expect(page.Locator("table").Nth(1).Locator("tbody tr", new() { HasText = "Surat Izin Penelitian" }))
+            .ToContainTextAsync("kerja dari target");
         await WebFixture.CheckPageAsync(page, "60-laporan-sla");
 
         // The CSV is the Gateway's, for the same period, relayed through the Web.
@@ -48,7 +52,7 @@ public sealed class SupervisorPagesTests(WebFixture web)
         Assert.StartsWith("text/csv", csv.Headers["content-type"]);
         Assert.Contains("attachment", csv.Headers["content-disposition"]);
         var text = await csv.TextAsync();
-        Assert.StartsWith("dimension,key,count,withinTarget,overdue,medianMinutes,p90Minutes", text.TrimStart('\uFEFF'));
+        Assert.StartsWith("dimension,key,count,withinTarget,overdue,medianMinutes,p90Minutes,meanMinutes,meanTargetMinutes", text.TrimStart('\uFEFF'));
         Assert.Contains("\nstep,4,", text);
         Assert.Contains("\npermitType,PENELITIAN,", text);
 

@@ -44,8 +44,36 @@ public class SlaReportBuilderTests
         var apotek = rows.Single(r => r.Dimension == "permitType" && r.Key == "APOTEK");
         Assert.Equal((3, 2, 1, 50.0, 90.0), (apotek.Count, apotek.WithinTarget, apotek.Overdue, apotek.MedianMinutes, apotek.P90Minutes));
 
+        // Time used against target: REKLAME's steps took (30 + 10 + 20 + 75) / 4 = 33.75 minutes on average against 60.
+        Assert.Equal((33.8, 60.0), (reklame.MeanMinutes, reklame.MeanTargetMinutes));
+        Assert.Equal((61.7, 60.0), (apotek.MeanMinutes, apotek.MeanTargetMinutes)); // (90 + 50 + 45) / 3
         Assert.Equal(["FrontOffice", "SectionHead"], rows.Where(r => r.Dimension == "role").Select(r => r.Key));
         Assert.Equal(["4", "8"], rows.Where(r => r.Dimension == "step").Select(r => r.Key));
+    }
+
+    [Fact]
+    public void Time_against_target_counts_only_the_steps_that_had_a_target()
+    {
+        var withTarget = Step(4, "FrontOffice", "REKLAME", 30, false) with { Target = TimeSpan.FromMinutes(120) };
+        var without = Step(4, "FrontOffice", "REKLAME", 500, false) with { Target = null };
+        var rows = SlaReportBuilder.Build([withTarget, without], Day.AddDays(-1), Day.AddDays(7));
+        var reklame = rows.Single(r => r.Dimension == "permitType");
+        Assert.Equal((2, 30.0, 120.0), (reklame.Count, reklame.MeanMinutes, reklame.MeanTargetMinutes));
+
+        var none = SlaReportBuilder.Build([without], Day.AddDays(-1), Day.AddDays(7)).Single(r => r.Dimension == "permitType");
+        Assert.Equal((null, null), (none.MeanMinutes, none.MeanTargetMinutes));
+    }
+
+    [Fact]
+    public void A_decided_account_request_keeps_its_target_after_the_deadline_was_disarmed()
+    {
+        var calendar = new Ptsp.Hosting.Calendar.WorkingCalendar(new Ptsp.Hosting.Calendar.CalendarOptions());
+        var request = new Ptsp.Workflow.Registrations.RegistrationState
+        {
+            SubmittedAt = Day, DueAt = Day.AddHours(1), DecidedAt = Day.AddMinutes(30), StepTarget = null,
+        };
+        var step = SlaReportBuilder.FromRegistration(request, calendar)!;
+        Assert.Equal((TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), false), (step.WorkingTime, step.Target, step.Overdue));
     }
 
     [Fact]

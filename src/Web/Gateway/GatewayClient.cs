@@ -220,6 +220,15 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
     public Task<HttpResponseMessage> AuditCsvAsync(string query, CancellationToken ct) =>
         GetFileAsync($"/api/v1/audit?{query}&format=csv", ct);
 
+    // Faults (ADR 0014): messages that failed after their retries and undelivered outbox entries, in every service.
+    /// <summary>Open faults, or with <paramref name="all"/> also those already replayed or discarded.</summary>
+    public Task<FaultsView> FaultsAsync(bool all, CancellationToken ct) =>
+        SendAsync<FaultsView>(HttpMethod.Get, all ? "/api/v1/ops/faults?all=true" : "/api/v1/ops/faults", null, ct);
+
+    /// <summary>"replay" or "discard"; the fault as its keeper left it.</summary>
+    public Task<FaultItem> FaultActionAsync(string id, string action, CancellationToken ct) =>
+        SendAsync<FaultItem>(HttpMethod.Post, $"/api/v1/ops/faults/{Uri.EscapeDataString(id)}/{action}", null, ct);
+
     // The satisfaction survey (SKM)
     public Task<SurveyInvitationView> SurveyInvitationAsync(Guid id, CancellationToken ct) =>
         SendAsync<SurveyInvitationView>(HttpMethod.Get, $"/api/v1/applications/{id}/survey", null, ct);

@@ -8,7 +8,8 @@ namespace Ptsp.Workflow.Deadlines;
 
 /// <summary>
 /// The SLA report: the steps that ended in [from, to), grouped by step, by role and by permit type — count,
-/// within target, overdue, and the median and 90th percentile (nearest rank) of working time in minutes.
+/// within target, overdue, the median and 90th percentile (nearest rank) of working time in minutes, and the mean working time
+/// used against the mean target.
 /// </summary>
 public static class SlaReportBuilder
 {
@@ -31,16 +32,24 @@ public static class SlaReportBuilder
         {
             var minutes = g.Select(s => s.WorkingTime.TotalMinutes).Order().ToList();
             var overdue = g.Count(s => s.Overdue);
-            return new SlaRow(dimension, g.Key, minutes.Count, minutes.Count - overdue, overdue, Percentile(minutes, 0.5), Percentile(minutes, 0.9));
+            // Time used against target: over the steps that had one (all do once started by the agency; kept apart in case one did not).
+            var targeted = g.Where(s => s.Target is not null).ToList();
+            return new SlaRow(dimension, g.Key, minutes.Count, minutes.Count - overdue, overdue, Percentile(minutes, 0.5), Percentile(minutes, 0.9),
+                targeted.Count == 0 ? null : Math.Round(targeted.Average(s => s.WorkingTime.TotalMinutes), 1),
+                targeted.Count == 0 ? null : Math.Round(targeted.Average(s => s.Target!.Value.TotalMinutes), 1));
         });
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)], 1);
 
+    /// <summary>
+    /// Step 2 of a decided account request. The decision disarms the deadline (and with it the saga's <c>StepTarget</c>), so the target is
+    /// the working time from the submission to the due time, which stays.
+    /// </summary>
     public static StepRecord? FromRegistration(RegistrationState r, WorkingCalendar calendar) =>
         r.DecidedAt is { } decided
-            ? new StepRecord(2, Roles.FrontOffice, AccountRequests, r.SubmittedAt, decided, calendar.Between(r.SubmittedAt, decided), r.StepTarget,
-                decided > r.DueAt)
+            ? new StepRecord(2, Roles.FrontOffice, AccountRequests, r.SubmittedAt, decided, calendar.Between(r.SubmittedAt, decided),
+                r.StepTarget ?? calendar.Between(r.SubmittedAt, r.DueAt), decided > r.DueAt)
             : null;
 }

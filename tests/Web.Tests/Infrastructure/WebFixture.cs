@@ -27,13 +27,16 @@ public sealed class WebFixture : IAsyncLifetime
 
     public string BaseUrl => _host!.BaseAddress.ToString().TrimEnd('/');
 
+    /// <summary>The host's SQLite files (one per service, e.g. workflow.db), for tests that make a real fault by damaging a stored record.</summary>
+    public string DataDirectory => Path.Combine(_directory, "data");
+
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async Task InitializeAsync()
     {
         var environment = new Dictionary<string, string>(PtspClient.RaisedRateLimits)
         {
-            ["Storage__Sqlite__Directory"] = Path.Combine(_directory, "data"),
+            ["Storage__Sqlite__Directory"] = DataDirectory,
             ["Mail__PickupDirectory"] = Path.Combine(_directory, "mail"),
             ["Seed__OfficerPassword"] = OfficerPassword,
         };

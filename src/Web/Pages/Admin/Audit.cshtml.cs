@@ -102,46 +102,75 @@ public sealed class AuditModel(GatewayClient gateway) : FormPage
         return string.Join("&", parts);
     }
 
-    /// <summary>What the action was, in words; the API's action name is shown beside it.</summary>
-    public static string ActionWords(string action) => action switch
+    /// <summary>The API's audited actions (<c>METHOD route</c>) in words, in the order the filter offers them.</summary>
+    public static readonly IReadOnlyList<(string Action, string Words)> Actions =
+    [
+        ("POST auth/login", "Masuk"),
+        ("POST auth/password", "Mengganti kata sandi"),
+        ("POST auth/password-reset", "Meminta atur ulang kata sandi"),
+        ("POST auth/password-reset/confirm", "Mengatur ulang kata sandi"),
+        ("POST registrations", "Mendaftarkan akun pemohon"),
+        ("POST registrations/{id}/approve", "Menyetujui pendaftaran akun"),
+        ("POST registrations/{id}/reject", "Menolak pendaftaran akun"),
+        ("POST applications", "Membuat permohonan"),
+        ("PUT applications/{id}", "Mengubah data usaha"),
+        ("PUT applications/{id}/documents/{requirementCode}", "Mengunggah dokumen persyaratan"),
+        ("GET applications/{id}/documents/{requirementCode}", "Membuka dokumen persyaratan"),
+        ("POST applications/{id}/submit", "Mengajukan permohonan"),
+        ("POST applications/{id}/resubmit", "Mengajukan kembali permohonan"),
+        ("POST applications/{id}/withdrawal", "Membatalkan permohonan"),
+        ("POST applications/{id}/completeness", "Memeriksa kelengkapan berkas"),
+        ("GET applications/{id}/receipt", "Mengunduh tanda terima"),
+        ("POST applications/{id}/technical-data", "Mengisi data teknis dan menjadwalkan kajian"),
+        ("POST applications/{id}/review-schedule", "Mengubah jadwal kajian teknis"),
+        ("PUT applications/{id}/inspection-report", "Mengunggah Berita Acara Pemeriksaan (BAP)"),
+        ("GET applications/{id}/inspection-report", "Membuka Berita Acara Pemeriksaan (BAP)"),
+        ("POST applications/{id}/technical-recommendation", "Memberikan rekomendasi teknis"),
+        ("POST applications/{id}/draft", "Menyusun draf keputusan"),
+        ("GET applications/{id}/draft", "Membuka draf keputusan"),
+        ("POST applications/{id}/verification", "Memverifikasi dan memvalidasi draf"),
+        ("POST applications/{id}/signature", "Menandatangani keputusan (TTE)"),
+        ("GET applications/{id}/decision", "Mengunduh keputusan"),
+        ("POST applications/{id}/revocation", "Mencabut izin"),
+        ("POST applications/{id}/survey", "Mengisi Survei Kepuasan Masyarakat (SKM)"),
+        ("POST verify", "Memverifikasi dokumen (unggah berkas)"),
+        ("POST officers", "Membuat akun petugas"),
+        ("PUT officers/{id}", "Mengubah akun petugas"),
+        ("POST officers/{id}/deactivation", "Menonaktifkan akun petugas"),
+        ("POST officers/{id}/reactivation", "Mengaktifkan kembali akun petugas"),
+        ("POST officers/{id}/password-reset", "Mengatur ulang kata sandi petugas"),
+        ("PUT calendar/{year}", "Mengubah kalender kerja"),
+        ("POST ops/faults/{id}/replay", "Mengirim ulang pesan gangguan"),
+        ("POST ops/faults/{id}/discard", "Membuang pesan gangguan"),
+    ];
+
+    static readonly Dictionary<string, string> ActionWordsByName = Actions.ToDictionary(a => a.Action, a => a.Words, StringComparer.Ordinal);
+
+    /// <summary>What the action was, in words; an action this page does not know yet by the API's name.</summary>
+    public static string ActionWords(string action) => ActionWordsByName.GetValueOrDefault(action, action);
+
+    /// <summary>One part of an entry's target (<c>name=value</c>, <c>;</c>-separated), in words, with a link where it names something the administrator can open.</summary>
+    public sealed record TargetPart(string Words, string? Value, string? Link);
+
+    public static IReadOnlyList<TargetPart> TargetWords(string action, string? target)
     {
-        "POST auth/login" => "Masuk",
-        "POST auth/password" => "Ganti kata sandi",
-        "POST auth/password-reset" => "Minta atur ulang kata sandi",
-        "POST auth/password-reset/confirm" => "Atur ulang kata sandi",
-        "POST registrations" => "Pendaftaran akun pemohon",
-        "POST registrations/{id}/approve" => "Menyetujui pendaftaran",
-        "POST registrations/{id}/reject" => "Menolak pendaftaran",
-        "POST officers" => "Membuat akun petugas",
-        "PUT officers/{id}" => "Mengubah akun petugas",
-        "POST officers/{id}/deactivation" => "Menonaktifkan petugas",
-        "POST officers/{id}/reactivation" => "Mengaktifkan kembali petugas",
-        "POST officers/{id}/password-reset" => "Mengatur ulang kata sandi petugas",
-        "POST applications" => "Membuat permohonan",
-        "PUT applications/{id}" => "Mengubah data usaha",
-        "PUT applications/{id}/documents/{requirementCode}" => "Mengunggah dokumen persyaratan",
-        "GET applications/{id}/documents/{requirementCode}" => "Membuka dokumen persyaratan",
-        "POST applications/{id}/submit" => "Mengajukan permohonan",
-        "POST applications/{id}/resubmit" => "Mengajukan kembali permohonan",
-        "POST applications/{id}/withdrawal" => "Membatalkan permohonan",
-        "POST applications/{id}/completeness" => "Pemeriksaan kelengkapan",
-        "GET applications/{id}/receipt" => "Mengunduh tanda terima",
-        "POST applications/{id}/technical-data" => "Data teknis dan jadwal",
-        "POST applications/{id}/review-schedule" => "Mengubah jadwal kajian teknis",
-        "POST applications/{id}/technical-recommendation" => "Rekomendasi teknis",
-        "PUT applications/{id}/inspection-report" => "Mengunggah BAP",
-        "GET applications/{id}/inspection-report" => "Membuka BAP",
-        "POST applications/{id}/draft" => "Menyusun draf keputusan",
-        "GET applications/{id}/draft" => "Membuka draf keputusan",
-        "POST applications/{id}/verification" => "Verifikasi dan validasi",
-        "POST applications/{id}/signature" => "Tanda tangan elektronik (TTE)",
-        "POST applications/{id}/revocation" => "Mencabut izin",
-        "GET applications/{id}/decision" => "Mengunduh keputusan",
-        "POST applications/{id}/survey" => "Mengisi SKM",
-        "PUT calendar/{year}" => "Mengubah kalender kerja",
-        "POST verify" => "Verifikasi dokumen (unggah)",
-        _ => action,
-    };
+        if (string.IsNullOrWhiteSpace(target))
+            return [];
+        return target.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(part =>
+        {
+            var (name, value) = part.IndexOf('=') is var i and > 0 ? (part[..i], part[(i + 1)..]) : ("", part);
+            return name switch
+            {
+                "requirementCode" => new TargetPart("Dokumen", value, null),
+                "year" => new TargetPart("Tahun", value, null),
+                "id" when action.Contains(" officers/", StringComparison.Ordinal) && Guid.TryParse(value, out var officer) =>
+                    new TargetPart("Akun petugas", value, $"/admin/petugas/{officer}"),
+                "id" when action.Contains(" registrations/", StringComparison.Ordinal) => new TargetPart("Pendaftaran", value, null),
+                "id" when action.Contains(" ops/faults/", StringComparison.Ordinal) => new TargetPart("Gangguan", value, "/admin/gangguan?semua=true"),
+                _ => new TargetPart(name.Length == 0 ? "Sasaran" : name, value, null),
+            };
+        }).ToList();
+    }
 
     public static string OutcomeWords(string outcome) => outcome switch
     {

@@ -24,7 +24,18 @@ public sealed class LaporanModel(GatewayClient gateway, CalendarOptions calendar
         public double Share => Row.Count == 0 ? 0 : (double)Row.WithinTarget / Row.Count;
 
         public string Percent => Share.ToString("P0", CultureInfo.GetCultureInfo("id-ID"));
+
+        /// <summary>The working time used as a share of the target (1 = all of it); null without a target.</summary>
+        public double? UsedOfTarget => Row.MeanMinutes is { } used && Row.MeanTargetMinutes is { } target && target > 0 ? used / target : null;
+
+        /// <summary>"45 menit kerja dari target 1 jam kerja (75%)"; "tanpa target waktu".</summary>
+        public string UsedAgainstTarget => UsedOfTarget is { } share
+            ? $"{Words.WorkingTime(Row.MeanMinutes!.Value)} dari target {Words.WorkingTime(Row.MeanTargetMinutes!.Value)} ({share.ToString("P0", CultureInfo.GetCultureInfo("id-ID"))})"
+            : "tanpa target waktu";
     }
+
+    /// <summary>The time-against-target chart shows up to this share of the target; a longer bar is cut there and says its figure.</summary>
+    public const double ChartCeiling = 1.5;
 
     [BindProperty(SupportsGet = true)] public string? Dari { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sampai { get; set; }
