@@ -9,6 +9,8 @@ var options = BenchOptions.Parse(args);
 var root = Repository.Root();
 if (args.Contains("--worklist"))
     return await WorklistBench.RunAsync(root, args, options);
+if (args.Contains("--chaos"))
+    return await ChaosRun.RunAsync(root, args, options);
 var services = options.Gateway is null ? await Cluster.StartAsync(root, options) : null;
 var gateway = options.Gateway ?? services!.Gateway;
 var vhost = services?.VirtualHost ?? options.VirtualHost;

@@ -7,7 +7,8 @@
 #   faults [--all]              faults of every service (GET /api/v1/ops/faults, as the administrator)
 #   faults replay|discard <id>  puts a fault's message back on its queue, or discards it
 #   logs <service> [-f]         the last lines of that service's logs (every replica); -f follows them
-# The administrator's account for faults: PTSP_ADMIN_USER (default admin) and PTSP_ADMIN_PASSWORD (default Seed__OfficerPassword,
+#   audit                       verifies the audit log's hash chain (GET /api/v1/audit/verify); exit code 1 at a broken link
+# The administrator's account for faults and audit: PTSP_ADMIN_USER (default admin) and PTSP_ADMIN_PASSWORD (default Seed__OfficerPassword,
 # else the demo password run-distributed.sh prints).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -17,7 +18,7 @@ run_dir="$data_dir/run"
 log_dir="$data_dir/logs"
 
 usage() {
-  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -117,6 +118,21 @@ faults() {
   esac
 }
 
+audit() {
+  apt_install jq curl
+  local answer code
+  answer=$(curl -s -m 150 -w '\n%{http_code}' -H "Authorization: Bearer $(token)" "$(gateway)/api/v1/audit/verify")
+  code=${answer##*$'\n'}
+  answer=${answer%$'\n'*}
+  [ "$code" = 200 ] || { echo "$answer" | jq -r '.title // .' >&2 2>/dev/null || log "audit verification answered HTTP $code"; exit 1; }
+  if [ "$(echo "$answer" | jq -r .valid)" = true ]; then
+    echo "$answer" | jq -r '"audit log intact: \(.entries) entries, every link verified"'
+  else
+    echo "$answer" | jq -r '"audit log BROKEN at entry \(.firstBrokenSequence // "?"): \(.reason // "-") (\(.entries) entries)"'
+    exit 1
+  fi
+}
+
 logs() {
   local files=() name
   for name in $(service_names "$1"); do files+=("$log_dir/$name.log"); done
@@ -129,5 +145,6 @@ case "${1:-}" in
   queues) queues ;;
   faults) shift; faults "$@" ;;
   logs) [ $# -ge 2 ] || usage; logs "$2" "${3:-}" ;;
+  audit) [ $# -eq 1 ] || usage; audit ;;
   *) usage ;;
 esac

@@ -161,6 +161,6 @@ start Web "$web_url" "Web__GatewayUrl=$gateway_url"
 log "Gateway: $ASPNETCORE_URLS  (API reference: $gateway_url/api-reference)"
 log "web application: $web_url/"
 log "officer accounts frontoffice, backoffice, teknis, kasi, kabid, kepala, admin — password: $Seed__OfficerPassword"
-log "processes, health, queues, faults, logs: scripts/ops.sh status|restart <service>|queues|faults|logs <service>  (logs in $log_dir)"
+log "processes, health, queues, faults, logs: scripts/ops.sh status|restart <service>|queues|faults|logs <service>|audit  (logs in $log_dir)"
 # Supervised: a service that exits is started again; this script ends on Ctrl-C or SIGTERM.
 wait "${supervisors[@]}" || true

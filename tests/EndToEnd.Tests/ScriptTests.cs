@@ -78,7 +78,7 @@ public sealed class ScriptTests : IDisposable
     /// <summary>
     /// Issue 14 point 2: the distributed script supervises its processes. <c>kill -9</c> of Workflow while a permit is in flight:
     /// it is back within seconds under a new pid, no other process was touched, and the permit still completes. <c>ops.sh</c>
-    /// shows every process ready and restarts both replicas of Technical.
+    /// shows every process ready, restarts both replicas of Technical, and verifies the audit log.
     /// </summary>
     [Fact]
     public async Task Run_distributed_sh_starts_a_killed_service_again_and_the_others_keep_running()
@@ -120,6 +120,9 @@ public sealed class ScriptTests : IDisposable
                     Assert.Equal(after["workflow-1"], Pids()["workflow-1"]);
 
                     await QuickPermit.IssueAsync(api, id, applicant, officers);
+
+                    // ops.sh audit: the audit log's chain, verified through the Gateway as the administrator (sign-ins and actions above).
+                    Assert.Matches(@"^audit log intact: [1-9]\d* entries, every link verified\n$", await OpsAsync("audit"));
                 });
         }
         finally
