@@ -25,6 +25,8 @@ public static class Extensions
         builder.Services.AddSingleton<PermitSagas>();
         builder.Services.AddSingleton<Calendar.AgencyCalendar>();
         builder.Services.AddSingleton<OfficerDirectory>();
+        // The permit SOP's metrics, from what the saga stores (ADR 0016).
+        builder.Services.AddSingleton<ISagaWriteObserver<PermitState>, PermitMetrics>();
         builder.ConfigureBus(bus => bus.AddWorkflowConsumers());
         return builder;
     }

@@ -19,21 +19,39 @@ public sealed class SagaCollection<TSaga>(Func<CancellationToken, Task<IDocument
 }
 
 /// <summary>
+/// Told of a saga instance's writes once they are stored, never before: a write lost to a version conflict is retried from a
+/// fresh load and told once, and a repeated message (the saga inbox) writes nothing and tells nothing. Metrics use it
+/// (ADR 0016), so the state machine itself stays free of them.
+/// </summary>
+public interface ISagaWriteObserver<in TSaga>
+    where TSaga : class
+{
+    /// <summary>The instance as loaded or created, before the machine runs: what to compare the write with.</summary>
+    object? Before(TSaga saga);
+
+    /// <summary>The instance as it was just stored; <paramref name="before"/> is what <see cref="Before"/> returned.</summary>
+    void Written(TSaga saga, object? before);
+}
+
+/// <summary>
 /// A saga repository on the storage port (MassTransit's Mongo and EF packages are not available here).
 /// Insert-or-load by CorrelationId; updates only from the version that was loaded, otherwise a
 /// <see cref="ConcurrencyConflictException"/> that the endpoint's retry answers with a fresh load.
 /// </summary>
 public sealed class DocumentSagaRepositoryContextFactory<TSaga>(
     SagaCollection<TSaga> sagas,
-    ISagaConsumeContextFactory<IDocumentCollection<TSaga>, TSaga> factory)
+    ISagaConsumeContextFactory<IDocumentCollection<TSaga>, TSaga> factory,
+    IEnumerable<ISagaWriteObserver<TSaga>> observers)
     : ISagaRepositoryContextFactory<TSaga>, ILoadSagaRepositoryContextFactory<TSaga>
     where TSaga : class, ISagaVersion
 {
+    readonly ISagaWriteObserver<TSaga>[] _observers = observers.ToArray();
+
     public async Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
         where T : class
     {
         var collection = await sagas.GetAsync();
-        await next.Send(new DocumentSagaRepositoryContext<TSaga, T>(collection, context, factory));
+        await next.Send(new DocumentSagaRepositoryContext<TSaga, T>(collection, context, factory, _observers));
     }
 
     public Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
@@ -54,21 +72,28 @@ sealed class DocumentSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScop
     readonly IDocumentCollection<TSaga> collection;
     readonly ConsumeContext<TMessage> context;
     readonly ISagaConsumeContextFactory<IDocumentCollection<TSaga>, TSaga> factory;
+    readonly ISagaWriteObserver<TSaga>[] observers;
+    object?[] before = [];
 
     public DocumentSagaRepositoryContext(IDocumentCollection<TSaga> collection, ConsumeContext<TMessage> context,
-        ISagaConsumeContextFactory<IDocumentCollection<TSaga>, TSaga> factory)
+        ISagaConsumeContextFactory<IDocumentCollection<TSaga>, TSaga> factory, ISagaWriteObserver<TSaga>[] observers)
         : base(context)
     {
         this.collection = collection;
         this.context = context;
         this.factory = factory;
+        this.observers = observers;
     }
 
-    public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
-        factory.CreateSagaConsumeContext(collection, context, instance, SagaConsumeContextMode.Add);
+    public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance)
+    {
+        NoteBefore(instance);
+        return factory.CreateSagaConsumeContext(collection, context, instance, SagaConsumeContextMode.Add);
+    }
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
     {
+        NoteBefore(instance);
         try
         {
             instance.Version = 1;
@@ -90,6 +115,7 @@ sealed class DocumentSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScop
             return default!;
 
         stored.Document.Version = checked((int)stored.Version);
+        NoteBefore(stored.Document);
         return await factory.CreateSagaConsumeContext(collection, context, stored.Document, SagaConsumeContextMode.Load);
     }
 
@@ -104,6 +130,8 @@ sealed class DocumentSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScop
         {
             throw new ConcurrencyConflictException(collection.CollectionName, Key(context.Saga.CorrelationId));
         }
+
+        TellWritten(context.Saga);
     }
 
     public async Task Update(SagaConsumeContext<TSaga> context)
@@ -114,6 +142,7 @@ sealed class DocumentSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScop
         var loaded = context.Saga.Version;
         context.Saga.Version = loaded + 1;
         await collection.ReplaceAsync(Key(context.Saga.CorrelationId), context.Saga, loaded, SagaOutbox.Take(context.Saga), CancellationToken);
+        TellWritten(context.Saga);
     }
 
     public Task Delete(SagaConsumeContext<TSaga> context) =>
@@ -128,6 +157,18 @@ sealed class DocumentSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScop
         factory.CreateSagaConsumeContext(collection, consumeContext, instance, mode);
 
     static string Key(Guid correlationId) => correlationId.ToString();
+
+    void NoteBefore(TSaga instance)
+    {
+        if (observers.Length > 0)
+            before = observers.Select(o => o.Before(instance)).ToArray();
+    }
+
+    void TellWritten(TSaga instance)
+    {
+        for (var i = 0; i < observers.Length; i++)
+            observers[i].Written(instance, i < before.Length ? before[i] : null);
+    }
 }
 
 sealed class DocumentLoadSagaRepositoryContext<TSaga>(IDocumentCollection<TSaga> collection, CancellationToken cancellationToken)

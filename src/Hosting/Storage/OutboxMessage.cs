@@ -45,6 +45,15 @@ public interface IOutboxSource
 
     /// <summary>Removes dispatched messages from a document. Does not change its version.</summary>
     Task AcknowledgeAsync(string id, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default);
+
+    /// <summary>What waits: documents, messages and the oldest pending time, in one read over the pending index (for /metrics).</summary>
+    Task<OutboxBacklog> OutboxBacklogAsync(CancellationToken cancellationToken = default);
 }
 
 public sealed record PendingOutbox(string DocumentId, IReadOnlyList<OutboxMessage> Messages);
+
+/// <summary>A collection's undelivered outbox: how many documents and messages, and since when the oldest waits (null: nothing waits).</summary>
+public sealed record OutboxBacklog(long Documents, long Messages, DateTimeOffset? OldestSince)
+{
+    public static readonly OutboxBacklog None = new(0, 0, null);
+}

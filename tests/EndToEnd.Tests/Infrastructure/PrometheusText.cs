@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Ptsp.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// A scrape of <c>/metrics</c> read as the Prometheus text format (0.0.4) says: <c># HELP</c>/<c># TYPE</c> lines and samples
+/// <c>name{label="value",…} number</c>. Reading fails with the offending line when a line is none of these, a sample's family has
+/// no <c># TYPE</c>, or a histogram's buckets are not cumulative.
+/// </summary>
+public sealed partial class PrometheusText
+{
+    public sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value);
+
+    public IReadOnlyList<Sample> Samples { get; }
+
+    /// <summary>Family name → type (counter, gauge, histogram, …).</summary>
+    public IReadOnlyDictionary<string, string> Types { get; }
+
+    PrometheusText(IReadOnlyList<Sample> samples, IReadOnlyDictionary<string, string> types) => (Samples, Types) = (samples, types);
+
+    public static PrometheusText Parse(string text)
+    {
+        var types = new Dictionary<string, string>();
+        var samples = new List<Sample>();
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Length == 0 || line.StartsWith("# HELP ", StringComparison.Ordinal) || line == "# EOF")
+                continue;
+            if (line.StartsWith("# TYPE ", StringComparison.Ordinal))
+            {
+                var parts = line.Split(' ');
+                if (parts.Length != 4)
+                    throw new FormatException($"Bad TYPE line: {line}");
+                types[parts[2]] = parts[3];
+                continue;
+            }
+
+            var match = SampleLine().Match(line);
+            if (!match.Success)
+                throw new FormatException($"Not a sample line: {line}");
+            var labels = new Dictionary<string, string>();
+            foreach (Match label in LabelPair().Matches(match.Groups["labels"].Value))
+                labels[label.Groups["name"].Value] = Regex.Unescape(label.Groups["value"].Value);
+            var value = match.Groups["value"].Value switch
+            {
+                "+Inf" => double.PositiveInfinity,
+                "-Inf" => double.NegativeInfinity,
+                "NaN" => double.NaN,
+                var number => double.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture),
+            };
+            var name = match.Groups["name"].Value;
+            if (Family(name, types) is null)
+                throw new FormatException($"Sample without a TYPE line for its family: {line}");
+            samples.Add(new Sample(name, labels, value));
+        }
+
+        // A histogram's buckets count cumulatively and end at +Inf.
+        foreach (var series in samples.Where(s => s.Name.EndsWith("_bucket", StringComparison.Ordinal))
+                     .GroupBy(s => s.Name + "|" + string.Join(",", s.Labels.Where(l => l.Key != "le").OrderBy(l => l.Key).Select(l => $"{l.Key}={l.Value}"))))
+        {
+            var buckets = series.Select(s => (Le: s.Labels["le"] == "+Inf" ? double.PositiveInfinity : double.Parse(s.Labels["le"], CultureInfo.InvariantCulture), s.Value))
+                .OrderBy(b => b.Le).ToList();
+            for (var i = 1; i < buckets.Count; i++)
+            {
+                if (buckets[i].Value < buckets[i - 1].Value)
+                    throw new FormatException($"Histogram buckets of {series.Key} are not cumulative.");
+            }
+
+            if (!double.IsPositiveInfinity(buckets[^1].Le))
+                throw new FormatException($"Histogram {series.Key} has no +Inf bucket.");
+        }
+
+        return new PrometheusText(samples, types);
+    }
+
+    /// <summary>The family a sample belongs to (its TYPE name), or null.</summary>
+    static string? Family(string name, IReadOnlyDictionary<string, string> types)
+    {
+        if (types.ContainsKey(name))
+            return name;
+        foreach (var suffix in new[] { "_bucket", "_sum", "_count", "_total", "_created", "_info" })
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal) && types.ContainsKey(name[..^suffix.Length]))
+                return name[..^suffix.Length];
+        }
+
+        return null;
+    }
+
+    /// <summary>True when a sample of that name exists.</summary>
+    public bool Has(string name) => Samples.Any(s => s.Name == name);
+
+    /// <summary>The sum of the samples of <paramref name="name"/> whose labels include all of <paramref name="labels"/> (0 when none).</summary>
+    public double Sum(string name, params (string Name, string Value)[] labels) =>
+        Samples.Where(s => s.Name == name && labels.All(l => s.Labels.TryGetValue(l.Name, out var v) && v == l.Value)).Sum(s => s.Value);
+
+    [GeneratedRegex("""^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>.*)\})? (?<value>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|[-+]?Inf|NaN)( -?\d+)?$""")]
+    private static partial Regex SampleLine();
+
+    [GeneratedRegex("""(?<name>[a-zA-Z_][a-zA-Z0-9_]*)="(?<value>(\\.|[^"\\])*)",?""")]
+    private static partial Regex LabelPair();
+}
