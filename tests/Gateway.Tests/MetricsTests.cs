@@ -1,23 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Ptsp.EndToEnd.Tests.Infrastructure;
 using Ptsp.Gateway.Tests.Infrastructure;
 
 namespace Ptsp.Gateway.Tests;
-
-/// <summary>
-/// The metrics tests run alone: the <c>Ptsp</c> meter is static and MassTransit makes its meter again whenever another bus
-/// starts in the process, so a test host starting beside them would move or reset what they compare.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class MetricsCollection
-{
-    public const string Name = "Metrics (alone)";
-}
 
 /// <summary>The all-in-one host with step 4's target at 3 s of an always-open calendar, so the escalation ladder fires while a test waits.</summary>
 public sealed class ShortTargetPtsp : InProcessPtsp
@@ -33,17 +20,16 @@ public sealed class ShortTargetPtsp : InProcessPtsp
 
 /// <summary>
 /// Issue 14 point 4, ADR 0016: one permit driven a few steps moves the <c>ptsp_*</c> step counters and histograms of its permit
-/// type, its warnings and breach, and its end; the outbox gauges, the fault counts and MassTransit's consumer metrics are in the
-/// same scrape, which parses as the Prometheus text format; every metric the Grafana dashboard queries is in it.
+/// type, its warnings and breach, and its end; the outbox gauges and the fault counts are in the same scrape, which parses as
+/// the Prometheus text format.
 /// In this host no scrape key is configured, so only this machine may read <c>/metrics</c> (the test client is on loopback).
 /// </summary>
-[Collection(MetricsCollection.Name)]
 public sealed class MetricsTests(ShortTargetPtsp ptsp) : IClassFixture<ShortTargetPtsp>
 {
     const string Type = QuickPermit.PermitType;
 
     [Fact]
-    public async Task A_permit_driven_a_few_steps_moves_its_step_metrics_and_the_dashboard_finds_every_metric_it_queries()
+    public async Task A_permit_driven_a_few_steps_moves_its_step_metrics_and_the_scrape_parses()
     {
         var before = await ScrapeAsync();
         var officers = await QuickPermit.OfficersAsync(ptsp.Api, InProcessPtsp.OfficerPassword);
@@ -82,13 +68,9 @@ public sealed class MetricsTests(ShortTargetPtsp ptsp) : IClassFixture<ShortTarg
         Assert.Contains(after.Samples, s => s.Name == "ptsp_outbox_pending_messages" && s.Labels["store"] == "workflow" && s.Value >= 0);
         Assert.Contains(after.Samples, s => s.Name == "ptsp_outbox_oldest_age_seconds" && s.Labels["store"] == "workflow" && s.Value >= 0);
         Assert.Contains(after.Samples, s => s.Name == "ptsp_faults_recorded_total" && s.Labels["keeper"] == "ptsp");
-        // MassTransit's meter is one per process and is made again when another bus starts (so these tests run alone, see
-        // MetricsCollection): the consumers this permit went through were counted.
-        Assert.True(after.Sum("messaging_masstransit_consume_ea_total") > 0, "MassTransit's consume counter did not count this host's consumers");
-        Assert.True(after.Has("messaging_masstransit_consume_duration_milliseconds_bucket"));
-
-        var missing = DashboardMetrics().Where(name => !after.Has(name)).ToList();
-        Assert.True(missing.Count == 0, $"ops/grafana/ptsp.json queries metrics a real scrape does not have: {string.Join(", ", missing)}");
+        // MassTransit's meter is one static meter per process, and MassTransit stops feeding it when a bus of the process stops:
+        // with many test hosts in this process its counts are checked where each process has one bus (EndToEnd: the embedded
+        // host's SLA test, which also checks every metric of ops/grafana/ptsp.json, and the distributed accounts test).
     }
 
     [Fact]
@@ -101,22 +83,6 @@ public sealed class MetricsTests(ShortTargetPtsp ptsp) : IClassFixture<ShortTarg
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain("ptsp_", await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>The metric names the dashboard's queries use (label names and functions left out).</summary>
-    static IReadOnlyList<string> DashboardMetrics([CallerFilePath] string source = "")
-    {
-        var dashboard = JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "ops", "grafana", "ptsp.json")))!;
-        var queries = dashboard["panels"]!.AsArray().SelectMany(p => p!["targets"]?.AsArray() ?? []).Select(t => t!["expr"]!.GetValue<string>())
-            .Concat(dashboard["templating"]!["list"]!.AsArray().Where(v => v!["type"]!.GetValue<string>() == "query")
-                .Select(v => v!["query"] is JsonObject q ? q["query"]!.GetValue<string>() : v["query"]!.GetValue<string>()))
-            .ToList();
-        Assert.NotEmpty(queries);
-        return queries
-            .Select(q => Regex.Replace(q, @"\b(by|without)\s*\([^)]*\)|\{[^}]*\}|\[[^\]]*\]|""[^""]*""", " "))
-            .SelectMany(q => Regex.Matches(q, @"\b(ptsp|messaging|http|dotnet|kestrel|aspnetcore)_[a-z0-9_]+\b").Select(m => m.Value))
-            .Distinct()
-            .ToList();
     }
 
     async Task<PrometheusText> ScrapeAsync()
@@ -157,7 +123,6 @@ public sealed class KeyedMetricsPtsp : InProcessPtsp
     }
 }
 
-[Collection(MetricsCollection.Name)]
 public sealed class MetricsScrapeKeyTests(KeyedMetricsPtsp ptsp) : IClassFixture<KeyedMetricsPtsp>
 {
     [Fact]

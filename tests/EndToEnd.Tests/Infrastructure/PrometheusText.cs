@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Ptsp.EndToEnd.Tests.Infrastructure;
@@ -94,6 +95,21 @@ public sealed partial class PrometheusText
     /// <summary>The sum of the samples of <paramref name="name"/> whose labels include all of <paramref name="labels"/> (0 when none).</summary>
     public double Sum(string name, params (string Name, string Value)[] labels) =>
         Samples.Where(s => s.Name == name && labels.All(l => s.Labels.TryGetValue(l.Name, out var v) && v == l.Value)).Sum(s => s.Value);
+
+    /// <summary>The metric names the queries of a Grafana dashboard (JSON model) use: label names, functions, ranges and strings left out.</summary>
+    public static IReadOnlyList<string> DashboardMetrics(string dashboardJson)
+    {
+        var dashboard = JsonNode.Parse(dashboardJson)!;
+        var queries = dashboard["panels"]!.AsArray().SelectMany(p => p!["targets"]?.AsArray() ?? []).Select(t => t!["expr"]!.GetValue<string>())
+            .Concat(dashboard["templating"]!["list"]!.AsArray().Where(v => v!["type"]!.GetValue<string>() == "query")
+                .Select(v => v!["query"] is JsonObject q ? q["query"]!.GetValue<string>() : v["query"]!.GetValue<string>()))
+            .ToList();
+        return queries
+            .Select(q => Regex.Replace(q, @"\b(by|without)\s*\([^)]*\)|\{[^}]*\}|\[[^\]]*\]|""[^""]*""", " "))
+            .SelectMany(q => Regex.Matches(q, @"\b(ptsp|messaging|http|dotnet|kestrel|aspnetcore)_[a-z0-9_]+\b").Select(m => m.Value))
+            .Distinct()
+            .ToList();
+    }
 
     [GeneratedRegex("""^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>.*)\})? (?<value>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|[-+]?Inf|NaN)( -?\d+)?$""")]
     private static partial Regex SampleLine();
