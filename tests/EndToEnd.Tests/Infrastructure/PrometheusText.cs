@@ -56,20 +56,27 @@ public sealed partial class PrometheusText
             samples.Add(new Sample(name, labels, value));
         }
 
-        // A histogram's buckets count cumulatively and end at +Inf.
-        foreach (var series in samples.Where(s => s.Name.EndsWith("_bucket", StringComparison.Ordinal))
-                     .GroupBy(s => s.Name + "|" + string.Join(",", s.Labels.Where(l => l.Key != "le").OrderBy(l => l.Key).Select(l => $"{l.Key}={l.Value}"))))
+        // A histogram's buckets, written one series after the other with rising bounds, count cumulatively and end at +Inf.
+        (string Series, double Le, double Value)? previous = null;
+        foreach (var sample in samples.Append(new Sample("", new Dictionary<string, string>(), 0)))
         {
-            var buckets = series.Select(s => (Le: s.Labels["le"] == "+Inf" ? double.PositiveInfinity : double.Parse(s.Labels["le"], CultureInfo.InvariantCulture), s.Value))
-                .OrderBy(b => b.Le).ToList();
-            for (var i = 1; i < buckets.Count; i++)
+            var isBucket = sample.Name.EndsWith("_bucket", StringComparison.Ordinal) && sample.Labels.ContainsKey("le");
+            var series = isBucket
+                ? sample.Name + "|" + string.Join(",", sample.Labels.Where(l => l.Key != "le").OrderBy(l => l.Key).Select(l => $"{l.Key}={l.Value}"))
+                : "";
+            var le = isBucket ? (sample.Labels["le"] == "+Inf" ? double.PositiveInfinity : double.Parse(sample.Labels["le"], CultureInfo.InvariantCulture)) : 0;
+            if (previous is { } last && (!isBucket || series != last.Series || le <= last.Le))
             {
-                if (buckets[i].Value < buckets[i - 1].Value)
-                    throw new FormatException($"Histogram buckets of {series.Key} are not cumulative.");
+                if (!double.IsPositiveInfinity(last.Le))
+                    throw new FormatException($"Histogram {last.Series} has no +Inf bucket.");
+                previous = null;
             }
 
-            if (!double.IsPositiveInfinity(buckets[^1].Le))
-                throw new FormatException($"Histogram {series.Key} has no +Inf bucket.");
+            if (!isBucket)
+                continue;
+            if (previous is { } before && sample.Value < before.Value)
+                throw new FormatException($"Histogram buckets of {series} are not cumulative.");
+            previous = (series, le, sample.Value);
         }
 
         return new PrometheusText(samples, types);
