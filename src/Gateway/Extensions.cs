@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using MassTransit;
 using Ptsp.Contracts;
 using Ptsp.Contracts.Accounts;
@@ -33,7 +32,7 @@ public static class Extensions
                 .RequireAssertion(c => !c.User.HasClaim(PasswordChangeClaim, "true"))
                 .Build())
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
-            .AddPolicy("Officers", p => Active(p).RequireRole(Roles.Officers))
+            .AddPolicy(Roles.OfficersPolicy, p => Active(p).RequireRole(Roles.Officers))
             .AddPolicy(Verifiers, p => Active(p).RequireRole(Roles.SectionHead, Roles.DivisionHead))
             .AddPolicy(ApplicationsApi.TechnicalReaders, p => Active(p).RequireRole(Roles.BackOffice, Roles.TechnicalTeam, Roles.SectionHead, Roles.DivisionHead,
                 Roles.AgencyHead))

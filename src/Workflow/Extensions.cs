@@ -24,6 +24,7 @@ public static class Extensions
         builder.Services.AddSingleton<RegistrationSagas>();
         builder.Services.AddSingleton<PermitSagas>();
         builder.Services.AddSingleton<Calendar.AgencyCalendar>();
+        builder.Services.AddSingleton<Calendar.DueTimeRecount>();
         builder.Services.AddSingleton<OfficerDirectory>();
         // The permit SOP's metrics, from what the saga stores (ADR 0016).
         builder.Services.AddSingleton<ISagaWriteObserver<PermitState>, PermitMetrics>();

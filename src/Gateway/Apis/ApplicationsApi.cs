@@ -11,8 +11,6 @@ namespace Ptsp.Gateway.Apis;
 /// <summary>API v1, the permit process (SOP steps 3–10) and the catalogue.</summary>
 public static class ApplicationsApi
 {
-    const string Officers = nameof(Officers);
-
     /// <summary>The roles whose steps need the technical data and the BAP (5–10): not the counter (step 4).</summary>
     public const string TechnicalReaders = nameof(TechnicalReaders);
 
@@ -27,7 +25,7 @@ public static class ApplicationsApi
         app.MapGet("/api/v1/permit-types", PermitTypes).AllowAnonymous().WithTags("Catalogue")
             .WithSummary("The permit types, their required documents and technical review")
             .Produces<IReadOnlyList<PermitTypeInfo>>();
-        app.MapGet("/api/v1/tasks", Tasks).RequireAuthorization(Officers).WithTags("Applications")
+        app.MapGet("/api/v1/tasks", Tasks).RequireAuthorization(Roles.OfficersPolicy).WithTags("Applications")
             .WithSummary("The caller's roles' worklist, oldest due first")
             .Produces<List<WorkItem>>();
 
@@ -125,7 +123,7 @@ public static class ApplicationsApi
             .WithSummary("The signed decision PDF, for the owner and officers")
             .Produces<System.IO.Stream>(StatusCodes.Status200OK, "application/pdf").ProducesProblems(404, 409);
         applications.MapGet("/{id:guid}/draft", (Guid id, InternalServices services) =>
-                InternalServices.Forward(services, InternalServices.Signing, $"/internal/signing/applications/{id}/draft")).RequireAuthorization(Officers)
+                InternalServices.Forward(services, InternalServices.Signing, $"/internal/signing/applications/{id}/draft")).RequireAuthorization(Roles.OfficersPolicy)
             .WithSummary("A preview PDF of the latest draft decision, for officers")
             .Produces<System.IO.Stream>(StatusCodes.Status200OK, "application/pdf").ProducesProblems(404);
         return app;

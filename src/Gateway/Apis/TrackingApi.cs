@@ -40,27 +40,10 @@ public static class TrackingApi
             return TypedResults.Problem(title: "Nomor tanda terima tidak terdaftar.", statusCode: StatusCodes.Status404NotFound);
         var response = await client.GetResponse<TrackingStatus, CommandRefused>(new GetTracking(number), http.RequestAborted);
         return Problems.Reply(response, http, s => TypedResults.Ok(new TrackingResponse(s.ReceiptNumber, s.PermitTypeCode, s.PermitTypeName, s.Status,
-            StatusText(s.Status), s.CurrentStep, s.CurrentStep is { } step ? StepName(step) : null, calendar.ToAgencyTime(s.SubmittedAt),
+            PermitStatus.Text(s.Status), s.CurrentStep, s.CurrentStep is { } step ? StepName(step) : null, calendar.ToAgencyTime(s.SubmittedAt),
             s.DueAt is { } due ? calendar.ToAgencyTime(due) : null, s.DecidedAt is { } decided ? calendar.ToAgencyTime(decided) : null,
             s.Timeline.Select(t => new TrackingStep(t.Step, StepName(t.Step), calendar.ToAgencyTime(t.At))).ToList())));
     }
-
-    /// <summary>The status words of ui.md, for the public.</summary>
-    public static string StatusText(string status) => status switch
-    {
-        "Draft" => "Draf",
-        "Submitted" => "Diajukan — pemeriksaan kelengkapan",
-        "ReturnedToApplicant" => "Dikembalikan — perlu dilengkapi",
-        "InTechnicalReview" => "Kajian teknis",
-        "InDrafting" => "Penyusunan draf keputusan",
-        "InVerification" => "Verifikasi",
-        "AwaitingSignature" => "Menunggu tanda tangan",
-        "Issued" => "Izin terbit",
-        "Rejected" => "Ditolak",
-        "Withdrawn" => "Dibatalkan oleh pemohon",
-        "Revoked" => "Izin dicabut",
-        _ => status,
-    };
 
     /// <summary>What each SOP step is, in words the public reads (no officer's name).</summary>
     public static string StepName(int step) => step switch

@@ -3,51 +3,6 @@ using Microsoft.Extensions.Configuration;
 
 namespace Ptsp.Hosting.Calendar;
 
-/// <summary>A span of working time within one day, e.g. 07:30–12:00 (the break before 13:00 is not in any window).</summary>
-public readonly record struct WorkingWindow(TimeOnly Start, TimeOnly End)
-{
-    public TimeSpan Length => End - Start;
-
-    public override string ToString() => $"{Start:HH\\:mm}-{End:HH\\:mm}";
-
-    /// <summary>Parses <c>07:30-12:00</c>; null when it is not one window with its end after its start.</summary>
-    public static WorkingWindow? TryParse(string text)
-    {
-        var parts = text.Split('-', StringSplitOptions.TrimEntries);
-        if (parts.Length != 2
-            || !TimeOnly.TryParseExact(parts[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
-            || !TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
-            || end <= start)
-            return null;
-        return new WorkingWindow(start, end);
-    }
-
-    /// <summary>Parses <c>07:30-12:00,13:00-16:00</c> (empty: no working time that day); windows must rise without overlapping.</summary>
-    public static IReadOnlyList<WorkingWindow>? TryParseDay(string? text)
-    {
-        var windows = new List<WorkingWindow>();
-        foreach (var part in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (TryParse(part) is not { } window || (windows.Count > 0 && window.Start < windows[^1].End))
-                return null;
-            windows.Add(window);
-        }
-
-        return windows;
-    }
-
-    public static string Format(IEnumerable<WorkingWindow> windows) => string.Join(",", windows);
-}
-
-/// <summary>A day off set by decree or by the regency: a national holiday, a cuti bersama, a regional holiday.</summary>
-public sealed record Holiday(DateOnly Date, string Name);
-
-/// <summary>Other working hours between two dates (inclusive), e.g. Ramadan; a weekday it does not name keeps the ordinary week's hours.</summary>
-public sealed record CalendarOverride(string Name, DateOnly From, DateOnly To, IReadOnlyDictionary<DayOfWeek, IReadOnlyList<WorkingWindow>> Week)
-{
-    public bool Covers(DateOnly date) => date >= From && date <= To;
-}
-
 public sealed record CalendarOptions
 {
     /// <summary>Perpres 21/2023's 37.5 hours: Mon–Thu 07:30–12:00 + 13:00–16:00, Fri 07:30–11:30 + 13:00–16:30.</summary>
@@ -192,33 +147,4 @@ public sealed record CalendarOptions
         TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
             : throw new InvalidOperationException($"{key} '{value}' is not a time (HH:mm).");
-}
-
-/// <summary>The checks every source of holidays and overrides passes (configuration at start-up, the administrator's change).</summary>
-public static class CalendarRules
-{
-    /// <summary>Field → Bahasa Indonesia message, for each problem found (none: the entries are usable).</summary>
-    public static IEnumerable<KeyValuePair<string, string>> Check(IReadOnlyList<Holiday> holidays, IReadOnlyList<CalendarOverride> overrides)
-    {
-        for (var i = 0; i < holidays.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(holidays[i].Name) || holidays[i].Name.Length > 200)
-                yield return new($"holidays[{i}].name", "Nama hari libur wajib diisi (paling banyak 200 karakter).");
-            if (holidays.Take(i).Any(h => h.Date == holidays[i].Date))
-                yield return new($"holidays[{i}].date", $"Tanggal {holidays[i].Date:yyyy-MM-dd} tercantum lebih dari sekali.");
-        }
-
-        for (var i = 0; i < overrides.Count; i++)
-        {
-            var o = overrides[i];
-            if (string.IsNullOrWhiteSpace(o.Name) || o.Name.Length > 200)
-                yield return new($"overrides[{i}].name", "Nama jam kerja khusus wajib diisi (paling banyak 200 karakter).");
-            if (o.To < o.From)
-                yield return new($"overrides[{i}].to", "Tanggal akhir tidak boleh sebelum tanggal mulai.");
-            else if (o.To.DayNumber - o.From.DayNumber > 366)
-                yield return new($"overrides[{i}].to", "Jam kerja khusus paling lama satu tahun.");
-            if (overrides.Take(i).Any(p => p.From <= o.To && o.From <= p.To))
-                yield return new($"overrides[{i}].from", $"Jam kerja khusus '{o.Name}' bertumpang tindih dengan yang lain.");
-        }
-    }
 }

@@ -3,20 +3,6 @@ using System.Text.Json;
 namespace Ptsp.Hosting.Documents;
 
 /// <summary>
-/// A permit type's decree (SOP step 7's fixed text): the considerations (Menimbang), the legal basis (Mengingat), the
-/// validity period and the holder's obligations. The drafter may replace the validity and obligations and adds the
-/// variable parts; a rejection letter takes its reasons from the technical recommendation and the drafter.
-/// </summary>
-public sealed record DecisionTemplate(
-    string PermitTypeCode,
-    string PermitTypeName,
-    string NumberCode,
-    IReadOnlyList<string> Considerations,
-    IReadOnlyList<string> LegalBasis,
-    string Validity,
-    IReadOnlyList<string> Obligations);
-
-/// <summary>
 /// The decision templates and letter-number codes of the permit catalogue (<c>Catalogue/permit-types.json</c>, its
 /// <c>numberCode</c> and <c>decision</c> per type). Intake owns the catalogue; the file ships with Signing too, which reads
 /// only these parts of it (ADR 0009).

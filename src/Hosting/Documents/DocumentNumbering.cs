@@ -4,14 +4,6 @@ using Microsoft.Extensions.Configuration;
 
 namespace Ptsp.Hosting.Documents;
 
-/// <summary>The kinds of numbered document the agency issues, each with its own yearly series.</summary>
-public enum NumberedDocument
-{
-    Receipt,
-    Permit,
-    Rejection,
-}
-
 /// <summary>
 /// The agency's letter numbers (<c>Numbering__*</c>): a pattern per document kind with the keys
 /// <c>{classification}</c>, <c>{sequence}</c> (zero-padded to <c>Numbering__SequenceDigits</c>), <c>{type}</c> (the permit

@@ -1,90 +1,10 @@
 using System.Globalization;
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 using QRCoder;
 
 namespace Ptsp.Hosting.Documents;
-
-/// <summary>Who issues the documents: printed on every letterhead (<c>Agency__*</c>).</summary>
-public sealed record AgencyOptions(string Government, string Name, string ShortName, string Address, string City)
-{
-    /// <summary>The agency's code in letter numbers (<c>Agency__Code</c>).</summary>
-    public string Code { get; init; } = "DPMPTSP";
-
-    /// <summary>
-    /// The title printed under an officer's name when the officer's account gives none (<c>Agency__Titles__{Role}</c>);
-    /// an acting head's "Plt." comes from the account's position, not from here.
-    /// </summary>
-    public IReadOnlyDictionary<string, string> Titles { get; init; } = new Dictionary<string, string>();
-
-    public string TitleFor(string role) => Titles.TryGetValue(role, out var title) ? title : role;
-
-    public static AgencyOptions Read(IConfiguration configuration)
-    {
-        var s = configuration.GetSection("Agency");
-        var titles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["FrontOffice"] = "Petugas Front Office",
-            ["BackOffice"] = "Petugas Back Office",
-            ["SectionHead"] = "Kepala Seksi",
-            ["DivisionHead"] = "Kepala Bidang",
-            ["AgencyHead"] = "Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
-        };
-        foreach (var title in s.GetSection("Titles").GetChildren())
-        {
-            if (!string.IsNullOrWhiteSpace(title.Value))
-                titles[title.Key] = title.Value;
-        }
-
-        return new AgencyOptions(
-            s["Government"] ?? "PEMERINTAH KABUPATEN PURWAKARTA",
-            s["Name"] ?? "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU",
-            s["ShortName"] ?? "DPMPTSP Kabupaten Purwakarta",
-            s["Address"] ?? "Jl. Mr. Dr. Kusumah Atmaja No. 2, Purwakarta 41111 · Telp. (0264) 200 000 · dpmptsp.purwakartakab.go.id",
-            s["City"] ?? "Purwakarta")
-        {
-            Code = s["Code"] ?? "DPMPTSP",
-            Titles = titles,
-        };
-    }
-}
-
-/// <summary>The fonts every PDF embeds (DejaVu Sans, shipped with the code), whatever the machine has installed.</summary>
-public sealed class EmbeddedFontResolver : IFontResolver
-{
-    public const string Family = "DejaVu Sans";
-    static readonly object Gate = new();
-
-    public static void Install()
-    {
-        lock (Gate)
-        {
-            if (GlobalFontSettings.FontResolver is not null)
-                return;
-            GlobalFontSettings.FontResolver = new EmbeddedFontResolver();
-            // Unicode text (Identity-H with a ToUnicode map), so any name prints and copies out correctly.
-            GlobalFontSettings.DefaultFontEncoding = PdfFontEncoding.Unicode;
-        }
-    }
-
-    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-        new(bold ? "DejaVuSans-Bold" : "DejaVuSans", false, italic);
-
-    public byte[]? GetFont(string faceName)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Ptsp.Fonts.{faceName}.ttf")
-                           ?? throw new InvalidOperationException($"Font {faceName} is not embedded.");
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
-    }
-}
-
-/// <summary>A box text was laid out in (a table cell, a field's value column, a signature column), for layout checks.</summary>
-public sealed record LayoutBox(int Page, XRect Rect, string Kind);
 
 /// <summary>
 /// Writes the agency's A4 documents top to bottom: letterhead, titles, wrapped paragraphs, label/value rows,

@@ -10,43 +10,6 @@ using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Hosting.Faults;
 
-/// <summary>The name under which a process keeps its faults: its service name (the store and the <c>ops-faults-{name}</c> queue).</summary>
-public sealed record FaultKeeper(string Name)
-{
-    public string QueueName => $"ops-faults-{Name}";
-}
-
-/// <summary>A recorded fault, in the keeper's own store (collection <c>faults</c>).</summary>
-public sealed class FaultDocument
-{
-    public const string Open = "Open";
-    public const string Replayed = "Replayed";
-    public const string Discarded = "Discarded";
-    public const string ConsumeSource = "consume";
-    public const string OutboxSource = "outbox";
-
-    public string Source { get; set; } = ConsumeSource;
-    public string Queue { get; set; } = "";
-    public Guid? MessageId { get; set; }
-    public string MessageType { get; set; } = "";
-    public string? ApplicationId { get; set; }
-    public string ExceptionType { get; set; } = "";
-    public string ExceptionMessage { get; set; } = "";
-    public string? StackTrace { get; set; }
-    public int Attempts { get; set; }
-
-    /// <summary>The message envelope as received (consume), or the outbox entry's body (outbox).</summary>
-    public string Body { get; set; } = "";
-
-    /// <summary>The undelivered outbox entry itself (outbox faults), delivered again as it was on replay.</summary>
-    public OutboxMessage? Outbox { get; set; }
-
-    public DateTimeOffset OccurredAt { get; set; }
-    public string Status { get; set; } = Open;
-    public string? ResolvedBy { get; set; }
-    public DateTimeOffset? ResolvedAt { get; set; }
-}
-
 /// <summary>
 /// Faults ops can see and fix (ADR 0014): what a consumer could not process after its retries (recorded by
 /// <see cref="RecordFaultFilter"/> on every endpoint's error pipe instead of the <c>_error</c> queue) and outbox entries
@@ -276,43 +239,4 @@ public sealed class FaultLog(StorageFactory storage, FaultKeeper keeper, IServic
         exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : exception;
 
     static string Limit(string text) => text.Length <= StackTraceLimit ? text : text[..StackTraceLimit];
-}
-
-/// <summary>On an endpoint's error pipe: records the fault in the keeper's store; only if that fails does the message go to the <c>_error</c> queue.</summary>
-public sealed class RecordFaultFilter(FaultLog faults, ILogger logger) : IFilter<ExceptionReceiveContext>
-{
-    public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
-    {
-        try
-        {
-            await faults.RecordConsumeFaultAsync(context);
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Could not record the fault of a message on {Queue}; it goes to the error queue", context.InputAddress);
-            await next.Send(context);
-        }
-    }
-
-    public void Probe(ProbeContext context) => context.CreateFilterScope("recordFault");
-}
-
-/// <summary>The keeper's queue: answers the Gateway's list, replay and discard requests about this service's faults.</summary>
-public sealed class FaultKeeperConsumer(FaultLog faults) : IConsumer<ListFaults>, IConsumer<ReplayFault>, IConsumer<DiscardFault>
-{
-    public async Task Consume(ConsumeContext<ListFaults> context) =>
-        await context.RespondAsync(new FaultList(faults.Keeper, await faults.ListAsync(context.Message.IncludeResolved, context.CancellationToken)));
-
-    public async Task Consume(ConsumeContext<ReplayFault> context) =>
-        await RespondAsync(context, await faults.ReplayAsync(context.Message.Id, context.Message.RequestedBy, context.CancellationToken));
-
-    public async Task Consume(ConsumeContext<DiscardFault> context) =>
-        await RespondAsync(context, await faults.DiscardAsync(context.Message.Id, context.Message.RequestedBy, context.CancellationToken));
-
-    static Task RespondAsync(ConsumeContext context, object answer) => answer switch
-    {
-        FaultView view => context.RespondAsync(view),
-        CommandRefused refused => context.RespondAsync(refused),
-        _ => throw new InvalidOperationException($"Unexpected answer {answer.GetType().Name}."),
-    };
 }

@@ -9,14 +9,6 @@ using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Hosting.Outbox;
 
-/// <summary>Delivers one kind of outbox message ("publish", "send", "mail", ...).</summary>
-public interface IOutboxHandler
-{
-    string Kind { get; }
-
-    Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// Delivers what documents' outboxes hold, then removes it: right after a write (the store signals) and
 /// on a slow poll that picks up anything a crash left behind. Delivery is at-least-once; messages keep
@@ -171,26 +163,5 @@ public sealed class OutboxDispatcher(
                 break;
         }
         while (batch.Count == BatchSize && ++batches < MaxBatchesPerRound);
-    }
-}
-
-/// <summary>Publishes events and sends commands on the bus with the outbox message's id as MessageId.</summary>
-public sealed class BusOutboxHandler(IBus bus, string kind) : IOutboxHandler
-{
-    public string Kind { get; } = kind;
-
-    public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        var body = message.Deserialize(out var type);
-        var pipe = Pipe.Execute<SendContext>(context => context.MessageId = message.Id);
-        if (message.Kind == OutboxMessage.SendKind)
-        {
-            var endpoint = await bus.GetSendEndpoint(new Uri(message.Destination!));
-            await endpoint.Send(body, type, pipe, cancellationToken);
-        }
-        else
-        {
-            await bus.Publish(body, type, pipe, cancellationToken);
-        }
     }
 }

@@ -34,26 +34,3 @@ public sealed record OutboxMessage(Guid Id, string Kind, string Type, string Bod
         return JsonSerializer.Deserialize(Body, type, StorageJson.Options)!;
     }
 }
-
-/// <summary>A collection whose documents may carry outbox messages.</summary>
-public interface IOutboxSource
-{
-    string CollectionName { get; }
-
-    /// <summary>Documents that still hold messages, oldest first.</summary>
-    Task<IReadOnlyList<PendingOutbox>> PendingOutboxAsync(int limit, CancellationToken cancellationToken = default);
-
-    /// <summary>Removes dispatched messages from a document. Does not change its version.</summary>
-    Task AcknowledgeAsync(string id, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default);
-
-    /// <summary>What waits: documents, messages and the oldest pending time, in one read over the pending index (for /metrics).</summary>
-    Task<OutboxBacklog> OutboxBacklogAsync(CancellationToken cancellationToken = default);
-}
-
-public sealed record PendingOutbox(string DocumentId, IReadOnlyList<OutboxMessage> Messages);
-
-/// <summary>A collection's undelivered outbox: how many documents and messages, and since when the oldest waits (null: nothing waits).</summary>
-public sealed record OutboxBacklog(long Documents, long Messages, DateTimeOffset? OldestSince)
-{
-    public static readonly OutboxBacklog None = new(0, 0, null);
-}

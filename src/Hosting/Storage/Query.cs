@@ -2,23 +2,6 @@ using System.Globalization;
 
 namespace Ptsp.Hosting.Storage;
 
-public enum Operator
-{
-    Equal,
-    NotEqual,
-    LessThan,
-    LessThanOrEqual,
-    GreaterThan,
-    GreaterThanOrEqual,
-    In,
-}
-
-/// <summary>
-/// One condition on a document field. Values are strings, numbers, booleans, times, dates, GUIDs, enums or null;
-/// <c>In</c> takes a list of those. Both stores accept and refuse the same values.
-/// </summary>
-public sealed record Condition(string Field, Operator Operator, object? Value);
-
 /// <summary>A conjunction of conditions, an optional order and a limit: all that services ask of a store.</summary>
 public sealed record Query
 {

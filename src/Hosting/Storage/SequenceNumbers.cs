@@ -1,19 +1,5 @@
 namespace Ptsp.Hosting.Storage;
 
-/// <summary>One number of a yearly series, claimed by one owner (an application).</summary>
-public sealed class SequenceClaim
-{
-    public string Series { get; set; } = "";
-
-    public int Year { get; set; }
-
-    public long Number { get; set; }
-
-    public string Owner { get; set; } = "";
-
-    public DateTimeOffset ClaimedAt { get; set; }
-}
-
 /// <summary>
 /// Gap-free numbering per series and year (receipt numbers, document numbers) under concurrency and
 /// across replicas: the next number is claimed by inserting its own document (the id is series/year/number,

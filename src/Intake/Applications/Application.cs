@@ -1,23 +1,5 @@
 namespace Ptsp.Intake.Applications;
 
-public enum ApplicationState
-{
-    /// <summary>Step 3: the applicant prepares the file.</summary>
-    Draft,
-
-    /// <summary>Step 4: waiting for FrontOffice's completeness check.</summary>
-    Submitted,
-
-    /// <summary>Step 4 returned it: back with the applicant to complete.</summary>
-    Returned,
-
-    /// <summary>Step 4 done: receipt issued, the file went to back office.</summary>
-    Accepted,
-
-    /// <summary>The applicant withdrew the application (Workflow decided); nothing more is done with it here.</summary>
-    Withdrawn,
-}
-
 /// <summary>A permit application as Intake owns it: the applicant's data, their documents, the completeness check.</summary>
 public sealed class Application
 {
@@ -71,7 +53,3 @@ public sealed class Application
         _ => null,
     };
 }
-
-public sealed record RequirementDocument(Guid DocumentId, string ContentType, string Sha256, long Length, DateTimeOffset UploadedAt);
-
-public sealed record CompletenessReturn(string Officer, IReadOnlyList<string> MissingRequirements, string Note, DateTimeOffset At);

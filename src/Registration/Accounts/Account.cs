@@ -1,16 +1,5 @@
 namespace Ptsp.Registration.Accounts;
 
-public enum AccountStatus
-{
-    /// <summary>Registered (step 1), waiting for FrontOffice (step 2).</summary>
-    Pending,
-    Active,
-    Rejected,
-
-    /// <summary>An officer the administrator deactivated: cannot log in, older tokens are refused.</summary>
-    Deactivated,
-}
-
 /// <summary>
 /// One person's account: an applicant's registration and, once approved, their credentials — one document,
 /// so approving, creating the login and queuing the credential email happen in one atomic write.

@@ -1,14 +1,4 @@
-using Ptsp.Hosting.Storage;
-
 namespace Ptsp.Registration.Accounts;
-
-/// <summary>Failed logins for one username (whether or not it exists, so the answer leaks nothing).</summary>
-public sealed class LoginAttempts
-{
-    public List<DateTimeOffset> Failures { get; set; } = [];
-
-    public DateTimeOffset? LockedUntil { get; set; }
-}
 
 /// <summary>
 /// After <see cref="MaxFailures"/> wrong passwords within <see cref="Window"/>, a username is locked for

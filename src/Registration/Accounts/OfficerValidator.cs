@@ -13,18 +13,6 @@ public static partial class OfficerValidator
 {
     public const int MaxActingDays = 366;
 
-    /// <summary>The titles printed for each role when the administrator gives no position.</summary>
-    public static readonly IReadOnlyDictionary<string, string> RoleTitles = new Dictionary<string, string>
-    {
-        [Roles.FrontOffice] = "Petugas Front Office",
-        [Roles.BackOffice] = "Petugas Back Office",
-        [Roles.TechnicalTeam] = "Tim Teknis",
-        [Roles.SectionHead] = "Kepala Seksi",
-        [Roles.DivisionHead] = "Kepala Bidang",
-        [Roles.AgencyHead] = "Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
-        [Roles.Administrator] = "Administrator Sistem",
-    };
-
     static readonly string[] HeadRoles = [Roles.SectionHead, Roles.DivisionHead, Roles.AgencyHead];
 
     public sealed record Input(string? Username, string? FullName, string? Nip, string? Email, string? Position,
@@ -54,7 +42,7 @@ public static partial class OfficerValidator
         if (roles.Count == 0)
             errors["roles"] = ["Pilih sekurang-kurangnya satu peran."];
         else if (roles.Any(UnknownRole))
-            errors["roles"] = [$"Peran '{roles.First(UnknownRole)}' tidak dikenal. Pilihan: {string.Join(", ", RoleTitles.Keys)}."];
+            errors["roles"] = [$"Peran '{roles.First(UnknownRole)}' tidak dikenal. Pilihan: {string.Join(", ", Roles.Titles.Keys)}."];
 
         var sectors = input.Sectors ?? [];
         if (sectors.Any(UnknownSector))
@@ -85,7 +73,7 @@ public static partial class OfficerValidator
     }
 
     // A null in a list (JSON [null]) is an unknown entry like any other, not a fault.
-    static bool UnknownRole(string? role) => role is null || !RoleTitles.ContainsKey(role);
+    static bool UnknownRole(string? role) => role is null || !Roles.Titles.ContainsKey(role);
 
     static bool UnknownSector(string? sector) => sector is null || !Ptsp.Contracts.Sectors.Names.ContainsKey(sector);
 
@@ -124,10 +112,10 @@ public static partial class OfficerValidator
     public static string? PositionAt(Account account, DateTimeOffset now)
     {
         if (CurrentAppointments(account, now).OrderByDescending(a => HeadRank(a.Role)).FirstOrDefault() is { } acting)
-            return $"{acting.Kind}. {RoleTitles[acting.Role]}";
+            return $"{acting.Kind}. {Roles.Titles[acting.Role]}";
         if (!string.IsNullOrWhiteSpace(account.Position))
             return account.Position;
-        return account.Roles.Where(RoleTitles.ContainsKey).Select(r => RoleTitles[r]).FirstOrDefault();
+        return account.Roles.Where(Roles.Titles.ContainsKey).Select(r => Roles.Titles[r]).FirstOrDefault();
     }
 
     /// <summary>The next moment an appointment begins or ends after <paramref name="now"/>: a token must not outlive it.</summary>

@@ -7,37 +7,6 @@ using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Registration.Audit;
 
-/// <summary>One stored link of the audit chain (ADR 0015). The document's id is its sequence number.</summary>
-public sealed class AuditEntry
-{
-    public long Sequence { get; set; }
-
-    public string EntryId { get; set; } = "";
-
-    public DateTimeOffset At { get; set; }
-
-    public string? Username { get; set; }
-
-    /// <summary>The username in lower case, for the filter.</summary>
-    public string? UsernameKey { get; set; }
-
-    public string? Role { get; set; }
-
-    public string Action { get; set; } = "";
-
-    public Guid? ApplicationId { get; set; }
-
-    public string? Target { get; set; }
-
-    public string? ClientAddress { get; set; }
-
-    public int Status { get; set; }
-
-    public string PreviousHash { get; set; } = "";
-
-    public string Hash { get; set; } = "";
-}
-
 /// <summary>
 /// The tamper-evident audit log (issue 14 point 5, ADR 0015): one hash chain of every user action, kept by Registration.
 /// Each entry's hash is SHA-256(previous hash + the entry's canonical form). Appending claims the next sequence number by

@@ -1,28 +1,6 @@
 using Ptsp.Contracts.Permits;
-using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Signing.Decisions;
-
-public enum DecisionState
-{
-    /// <summary>Step 7: back office drafts the permit or the rejection letter.</summary>
-    AwaitingDraft,
-
-    /// <summary>Step 8.</summary>
-    AwaitingSectionHead,
-
-    /// <summary>Step 9.</summary>
-    AwaitingDivisionHead,
-
-    /// <summary>Step 10.</summary>
-    AwaitingSignature,
-
-    /// <summary>Signed: the permit is issued, or the rejection letter sent.</summary>
-    Signed,
-
-    /// <summary>The applicant withdrew the application before the signature (Workflow decided); nothing more is drafted, verified or signed.</summary>
-    Withdrawn,
-}
 
 /// <summary>One application's decision: its drafts, the two verifications, the head's signature.</summary>
 public sealed class DecisionCase
@@ -103,37 +81,4 @@ public sealed class DecisionCase
     public DecisionKind ExpectedKind => Recommendation == Recommendation.Approve ? DecisionKind.Permit : DecisionKind.Rejection;
 
     public int Revision => Drafts.Count;
-}
-
-/// <summary>
-/// One draft: the variable parts of the permit type's decree (<see cref="Ptsp.Hosting.Documents.DecisionTemplate"/>). Body is a further
-/// provision of a permit or a further reason of a rejection (may be empty); Validity and Obligations replace the template's when set.
-/// </summary>
-public sealed record Draft(int Revision, DecisionKind Kind, string Body, string DraftedBy, DateTimeOffset DraftedAt, string? DrafterName = null,
-    string? Validity = null, IReadOnlyList<string>? Obligations = null, IReadOnlyList<string>? Reasons = null);
-
-public sealed record Review(int Revision, string Officer, string Role, bool Approved, string? Note, DateTimeOffset At);
-
-public sealed class SigningStore(StorageFactory storage)
-{
-    public static readonly CollectionDefinition<DecisionCase> DecisionsDefinition = new CollectionDefinition<DecisionCase>("decisions")
-        .Index("state")
-        .Index("documentNumber", unique: true)
-        .Index("sha256");
-
-    public Task<IDocumentCollection<DecisionCase>> DecisionsAsync(CancellationToken cancellationToken = default) =>
-        storage.OpenCollectionAsync(Extensions.Store, DecisionsDefinition, cancellationToken);
-
-    public static readonly CollectionDefinition<Survey.SurveyResponse> SurveyResponsesDefinition =
-        new CollectionDefinition<Survey.SurveyResponse>("survey-responses").Index("answeredAt");
-
-    public Task<IDocumentCollection<Survey.SurveyResponse>> SurveyResponsesAsync(CancellationToken cancellationToken = default) =>
-        storage.OpenCollectionAsync(Extensions.Store, SurveyResponsesDefinition, cancellationToken);
-
-    public IBlobStore Files => storage.OpenBlobs(Extensions.Store);
-
-    public static string DecisionKey(Guid applicationId) => $"decisions/{applicationId}.pdf";
-
-    public async Task<SequenceNumbers> SequencesAsync(CancellationToken cancellationToken = default) =>
-        new(await storage.OpenCollectionAsync(Extensions.Store, SequenceNumbers.Definition, cancellationToken));
 }

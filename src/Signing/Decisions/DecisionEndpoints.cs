@@ -1,8 +1,5 @@
-using Ptsp.Hosting.Bus;
 using System.Security.Claims;
-using MassTransit;
 using Ptsp.Contracts;
-using Ptsp.Contracts.Common;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Documents;
 using Ptsp.Hosting.Storage;
@@ -60,23 +57,5 @@ public static class DecisionEndpoints
         if (FileTypes.Detect(pdf.AsSpan(0, Math.Min(pdf.Length, FileTypes.HeaderLength))) != FileTypes.Pdf)
             return Results.Problem(title: "Kirim berkas PDF yang akan diperiksa sebagai isi permintaan.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         return Results.Ok(await DocumentVerifier.VerifyAsync(pdf, await store.DecisionsAsync(cancellationToken), cancellationToken));
-    }
-}
-
-/// <summary>The public record of a signed decision, for the verification API and page.</summary>
-public sealed class GetDecisionVerificationConsumer(SigningStore store) : IConsumer<GetDecisionVerification>
-{
-    public async Task Consume(ConsumeContext<GetDecisionVerification> context)
-    {
-        var found = await (await store.DecisionsAsync(context.CancellationToken))
-            .QueryAsync(Query.By("documentNumber", context.Message.DocumentNumber).Take(1), context.CancellationToken);
-        if (found.Count == 0 || found[0].Document is not { State: DecisionState.Signed } d)
-        {
-            await context.NotFound("Nomor dokumen tidak terdaftar.");
-            return;
-        }
-
-        await context.RespondAsync(new DecisionVerification(d.DocumentNumber!, d.Drafts[^1].Kind, d.Id, d.HolderName, d.BusinessName, d.PermitTypeName,
-            d.SignedAt!.Value, d.SignerName!, d.Sha256!, Valid: d.RevokedAt is null, d.RevokedAt, d.RevocationReason));
     }
 }

@@ -6,13 +6,6 @@ using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Signing.Decisions;
 
-/// <summary>
-/// Whether a PDF someone holds is one of ours, exactly as issued — and if not, why not. <paramref name="Valid"/>: authentic and
-/// not revoked; a revoked permit names when and why.
-/// </summary>
-public sealed record VerificationVerdict(bool Authentic, string Reason, string? DocumentNumber, string Sha256, bool? SignatureIntact,
-    bool Valid = false, DateTimeOffset? RevokedAt = null, string? RevocationReason = null);
-
 public static partial class DocumentVerifier
 {
     public static async Task<VerificationVerdict> VerifyAsync(byte[] pdf, IDocumentCollection<DecisionCase> decisions, CancellationToken cancellationToken)

@@ -64,15 +64,3 @@ public static class SkmElements
             All.Select((e, i) => new SkmElement(e.Code, e.Name, Math.Round(averages[i], 2, MidpointRounding.AwayFromZero))).ToList(), ikm, Category(ikm));
     }
 }
-
-/// <summary>One anonymous answer to the survey: no application, no applicant; the permit type and the day for reports.</summary>
-public sealed class SurveyResponse
-{
-    public Guid Id { get; set; }
-
-    public string PermitTypeCode { get; set; } = "";
-
-    public List<int> Answers { get; set; } = [];
-
-    public DateTimeOffset AnsweredAt { get; set; }
-}

@@ -1,22 +1,6 @@
 using Ptsp.Contracts.Permits;
-using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Technical.Reviews;
-
-public enum TechnicalState
-{
-    /// <summary>Step 5: back office enters the technical data and schedules the review.</summary>
-    AwaitingTechnicalData,
-
-    /// <summary>Step 6: the technical team holds the meeting and/or inspection and recommends.</summary>
-    InReview,
-
-    /// <summary>Step 6 done.</summary>
-    Recommended,
-
-    /// <summary>The applicant withdrew the application (Workflow decided); no further action is taken on the file.</summary>
-    Withdrawn,
-}
 
 /// <summary>One application's technical file: data, schedule, inspection report (BAP) and recommendation.</summary>
 public sealed class TechnicalCase
@@ -79,24 +63,4 @@ public sealed class TechnicalCase
 
     /// <summary>An inspection (alone or with a meeting) ends in a BAP before the team may recommend.</summary>
     public bool NeedsInspectionReport => (ScheduledKind ?? Review.Kind) is ReviewKind.Inspection or ReviewKind.Both;
-}
-
-/// <summary>One meeting or inspection; <paramref name="Changes"/> lists its reschedulings, oldest first.</summary>
-public sealed record ScheduledSession(ReviewKind Kind, DateTimeOffset ScheduledAt, string Location, List<ScheduleChange> Changes);
-
-public sealed record ScheduleChange(DateTimeOffset PreviousAt, string PreviousLocation, string Reason, string Officer, DateTimeOffset At);
-
-public sealed record InspectionReport(Guid DocumentId, string Sha256, long Length, string UploadedBy, DateTimeOffset UploadedAt);
-
-public sealed class TechnicalStore(StorageFactory storage)
-{
-    public static readonly CollectionDefinition<TechnicalCase> CasesDefinition = new CollectionDefinition<TechnicalCase>("technical-cases")
-        .Index("state");
-
-    public Task<IDocumentCollection<TechnicalCase>> CasesAsync(CancellationToken cancellationToken = default) =>
-        storage.OpenCollectionAsync(Extensions.Store, CasesDefinition, cancellationToken);
-
-    public IBlobStore Files => storage.OpenBlobs(Extensions.Store);
-
-    public static string ReportKey(Guid applicationId, Guid documentId) => $"inspection-reports/{applicationId}/{documentId}";
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Ptsp.Contracts;
+using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Calendar;
 
 namespace Ptsp.Web.Display;
@@ -8,35 +10,9 @@ public sealed class Words(CalendarOptions calendar)
 {
     static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
-    public static string Status(string status) => status switch
-    {
-        "Draft" => "Draf",
-        "Submitted" => "Diajukan — pemeriksaan kelengkapan",
-        "ReturnedToApplicant" => "Dikembalikan — perlu dilengkapi",
-        "InTechnicalReview" => "Kajian teknis",
-        "InDrafting" => "Penyusunan draf keputusan",
-        "InVerification" => "Verifikasi",
-        "AwaitingSignature" => "Menunggu tanda tangan",
-        "Issued" => "Izin terbit",
-        "Rejected" => "Ditolak",
-        "Withdrawn" => "Dibatalkan oleh pemohon",
-        "Revoked" => "Izin dicabut",
-        _ => status,
-    };
+    public static string Status(string status) => PermitStatus.Text(status);
 
-    public static string Role(string? role) => role switch
-    {
-        "Applicant" => "Pemohon",
-        "FrontOffice" => "Petugas Front Office",
-        "BackOffice" => "Petugas Back Office",
-        "TechnicalTeam" => "Tim Teknis",
-        "SectionHead" => "Kepala Seksi (Kasi)",
-        "DivisionHead" => "Kepala Bidang (Kabid)",
-        "AgencyHead" => "Kepala DPMPTSP",
-        "Administrator" => "Administrator",
-        null or "" => "—",
-        _ => role,
-    };
+    public static string Role(string? role) => string.IsNullOrEmpty(role) ? "—" : Roles.Name(role);
 
     /// <summary>The SOP's steps (sop.md) in words an applicant reads without knowing the numbers.</summary>
     public static string Step(int? step) => step switch

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Ptsp.Web.Session;
 
@@ -72,8 +71,8 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
         }
     }
 
-    public Task<ApplicationCreated> CreateApplicationAsync(NewApplication application, CancellationToken ct) =>
-        SendAsync<ApplicationCreated>(HttpMethod.Post, "/api/v1/applications", JsonContent.Create(application, options: Json), ct);
+    public Task<ApplicationCreatedView> CreateApplicationAsync(NewApplication application, CancellationToken ct) =>
+        SendAsync<ApplicationCreatedView>(HttpMethod.Post, "/api/v1/applications", JsonContent.Create(application, options: Json), ct);
 
     public Task<UploadedDocument> UploadDocumentAsync(Guid id, string requirementCode, Stream content, string contentType, CancellationToken ct)
     {
@@ -148,8 +147,8 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
     public Task RejectRegistrationAsync(Guid id, string reason, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"/api/v1/registrations/{id}/reject", JsonContent.Create(new { reason }, options: Json), ct);
 
-    public Task<CalendarView> CalendarAsync(int year, CancellationToken ct) =>
-        SendAsync<CalendarView>(HttpMethod.Get, $"/api/v1/calendar?year={year}", null, ct);
+    public Task<CalendarAnswer> CalendarAsync(int year, CancellationToken ct) =>
+        SendAsync<CalendarAnswer>(HttpMethod.Get, $"/api/v1/calendar?year={year}", null, ct);
 
     /// <summary>The administrator replaces the year's holidays and special working hours.</summary>
     public Task SaveCalendarAsync(int year, CalendarYear calendar, CancellationToken ct) =>
@@ -176,11 +175,11 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
         return await response.Content.ReadFromJsonAsync<VerificationAnswer>(Json, ct);
     }
 
-    public Task<VerificationVerdict> VerifyFileAsync(Stream pdf, CancellationToken ct)
+    public Task<VerificationVerdictView> VerifyFileAsync(Stream pdf, CancellationToken ct)
     {
         var body = new StreamContent(pdf);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        return SendAsync<VerificationVerdict>(HttpMethod.Post, "/api/v1/verify", body, ct);
+        return SendAsync<VerificationVerdictView>(HttpMethod.Post, "/api/v1/verify", body, ct);
     }
 
     // Public tracking
@@ -222,8 +221,8 @@ public sealed class GatewayClient(HttpClient http, IHttpContextAccessor accessor
         GetFileAsync($"/api/v1/audit?{query}&format=csv", ct);
 
     // The satisfaction survey (SKM)
-    public Task<SurveyInvitation> SurveyInvitationAsync(Guid id, CancellationToken ct) =>
-        SendAsync<SurveyInvitation>(HttpMethod.Get, $"/api/v1/applications/{id}/survey", null, ct);
+    public Task<SurveyInvitationView> SurveyInvitationAsync(Guid id, CancellationToken ct) =>
+        SendAsync<SurveyInvitationView>(HttpMethod.Get, $"/api/v1/applications/{id}/survey", null, ct);
 
     public Task SubmitSurveyAsync(Guid id, IReadOnlyList<int> answers, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"/api/v1/applications/{id}/survey", JsonContent.Create(new { answers }, options: Json), ct);

@@ -3,9 +3,6 @@ using Ptsp.Web.Gateway;
 
 namespace Ptsp.Web.Pages;
 
-/// <summary>A message for one field: shown in the summary at the top (linked to the field) and next to the field.</summary>
-public sealed record FieldError(string Field, string Message);
-
 /// <summary>A page with a form: "errors twice" (ui.md), in the field order of the form.</summary>
 public abstract class FormPage : PageModel
 {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Ptsp.Hosting.Storage;
 using Ptsp.Web.Gateway;
 
 namespace Ptsp.Web.Pages;
@@ -8,8 +9,6 @@ namespace Ptsp.Web.Pages;
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
 public sealed class VerifikasiModel(GatewayClient gateway) : FormPage
 {
-    public const long TenMegabytes = 10 * 1024 * 1024;
-
     /// <summary>What the form may carry: above the API's 10 MB, so a too-large file gets its message next to its field.</summary>
     public const long UploadLimit = 25 * 1024 * 1024;
 
@@ -17,7 +16,7 @@ public sealed class VerifikasiModel(GatewayClient gateway) : FormPage
 
     [BindProperty] public IFormFile? Berkas { get; set; }
 
-    public VerificationVerdict? Verdict { get; private set; }
+    public VerificationVerdictView? Verdict { get; private set; }
 
     public IActionResult OnGet()
     {
@@ -36,7 +35,7 @@ public sealed class VerifikasiModel(GatewayClient gateway) : FormPage
     {
         if (Berkas is null || Berkas.Length == 0)
             AddError("berkas", "Pilih berkas PDF yang akan diperiksa.");
-        else if (Berkas.Length > TenMegabytes)
+        else if (Berkas.Length > Uploads.TenMegabytes)
             AddError("berkas", "Berkas melebihi batas 10 MB.");
         if (Errors.Count > 0)
             return Page();

@@ -22,6 +22,9 @@ public sealed class DeadlineAlerts(Escalation escalation, OfficerDirectory offic
     /// <summary>Who the history names for what the clock did.</summary>
     public const string Actor = "sistem";
 
+    /// <summary>The role the history records for what the clock did: no person's, never shown to the applicant.</summary>
+    public const string ActorRole = "System";
+
     /// <summary>The words of the statutory deadline's warning, for officers (issue 10, point 6).</summary>
     public const string StatutoryWarning = "Batas waktu layanan terlampaui";
 
@@ -75,13 +78,13 @@ public sealed class DeadlineAlerts(Escalation escalation, OfficerDirectory offic
         if (level == AlertLevel.Breach)
         {
             var supervisor = EscalationOptions.Supervisors[role];
-            var recipients = OfficerDirectory.Recipients(active, supervisor, saga, escalation.Options, RoleName(supervisor));
+            var recipients = OfficerDirectory.Recipients(active, supervisor, saga, escalation.Options, Roles.Title(supervisor));
             saga.Alerts.Add(new AlertRecord(step, level, string.Join(", ", recipients.Select(r => r.Email)), now));
             foreach (var (to, name) in recipients)
                 outbox.Outgoing.Add(MailOutboxHandler.Create(new MailMessage(to, name,
                     $"Batas waktu terlewati: langkah {step} {subject}",
                     $"""
-                    Langkah {step} ({RoleName(role)}) untuk {subject} melewati batas waktu layanan pada {PdfDocumentBuilder.IndonesianDateTime(due)}
+                    Langkah {step} ({Roles.Title(role)}) untuk {subject} melewati batas waktu layanan pada {PdfDocumentBuilder.IndonesianDateTime(due)}
                     dan belum ditindaklanjuti. Mohon segera ditindaklanjuti sesuai SOP.
     
                     Pesan ini dikirim otomatis oleh aplikasi perizinan.
@@ -90,7 +93,7 @@ public sealed class DeadlineAlerts(Escalation escalation, OfficerDirectory offic
             return (level, supervisor);
         }
 
-        var warned = OfficerDirectory.Recipients(active, role, saga, escalation.Options, RoleName(role));
+        var warned = OfficerDirectory.Recipients(active, role, saga, escalation.Options, Roles.Title(role));
         var share = level == AlertLevel.FirstWarning ? escalation.Options.FirstWarning : escalation.Options.SecondWarning;
         saga.Alerts.Add(new AlertRecord(step, level, string.Join(", ", warned.Select(r => r.Email)), now));
         foreach (var (to, name) in warned)
@@ -117,19 +120,8 @@ public sealed class DeadlineAlerts(Escalation escalation, OfficerDirectory offic
             Pesan ini dikirim otomatis oleh aplikasi perizinan.
             """), now);
 
-    public static string RoleName(string role) => role switch
-    {
-        Roles.FrontOffice => "Front Office",
-        Roles.BackOffice => "Back Office",
-        Roles.TechnicalTeam => "Tim Teknis",
-        Roles.SectionHead => "Kepala Seksi",
-        Roles.DivisionHead => "Kepala Bidang",
-        Roles.AgencyHead => "Kepala DPMPTSP",
-        _ => role,
-    };
-
     /// <summary>A name-based id (RFC 4122 version 5 layout over SHA-1): the same name, the same id.</summary>
-    static Guid NameBased(string name)
+    internal static Guid NameBased(string name)
     {
         var hash = SHA1.HashData(Encoding.UTF8.GetBytes("ptsp-deadline:" + name));
         var bytes = hash.AsSpan(0, 16).ToArray();

@@ -1,30 +1,8 @@
-using MassTransit;
 using Ptsp.Contracts;
-using Ptsp.Contracts.Accounts;
 using Ptsp.Hosting.Storage;
 using Ptsp.Workflow.Permits;
 
 namespace Ptsp.Workflow.Deadlines;
-
-/// <summary>An officer as Workflow knows them from <see cref="OfficerChanged"/>: whom escalation emails go to.</summary>
-public sealed class OfficerEntry
-{
-    public Guid OfficerId { get; set; }
-
-    public string Username { get; set; } = "";
-
-    public string FullName { get; set; } = "";
-
-    public string? Email { get; set; }
-
-    public List<string> Roles { get; set; } = [];
-
-    public List<string> Sectors { get; set; } = [];
-
-    public bool Active { get; set; }
-
-    public DateTimeOffset ChangedAt { get; set; }
-}
 
 /// <summary>
 /// Workflow's own copy of the officer accounts (Registration owns them and publishes every change). Escalation emails go
@@ -54,26 +32,5 @@ public sealed class OfficerDirectory(StorageFactory storage)
             .Select(o => (o.Email!, o.FullName))
             .ToList();
         return own.Count > 0 ? own : [(options.Recipient(role), roleName)];
-    }
-}
-
-/// <summary>Keeps <see cref="OfficerDirectory"/> current; an older change arriving late does not overwrite a newer one.</summary>
-public sealed class OfficerChangedConsumer(OfficerDirectory directory) : IConsumer<OfficerChanged>
-{
-    public async Task Consume(ConsumeContext<OfficerChanged> context)
-    {
-        var m = context.Message;
-        var officers = await directory.CollectionAsync(context.CancellationToken);
-        var entry = new OfficerEntry
-        {
-            OfficerId = m.OfficerId, Username = m.Username, FullName = m.FullName, Email = m.Email, Roles = [.. m.Roles], Sectors = [.. m.Sectors],
-            Active = m.Active, ChangedAt = m.ChangedAt,
-        };
-        var stored = await officers.FindAsync(m.OfficerId.ToString(), context.CancellationToken);
-        if (stored is null)
-            await officers.InsertAsync(m.OfficerId.ToString(), entry, cancellationToken: context.CancellationToken);
-        else if (stored.Document.ChangedAt <= m.ChangedAt)
-            await officers.ReplaceAsync(stored.Id, entry, stored.Version, cancellationToken: context.CancellationToken);
-        // A conflict (another replica wrote meanwhile) throws and the message is retried against the newer version.
     }
 }

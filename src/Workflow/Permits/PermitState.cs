@@ -69,7 +69,7 @@ public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaO
     public TimeSpan ApplicantTime { get; set; }
 
     /// <summary>When the agency's clock stopped because the file went back to the applicant, why, and who sent it.</summary>
-    public List<ClockPause> Pauses { get; set; } = [];
+    public List<ClockPauseInfo> Pauses { get; set; } = [];
 
     /// <summary>The permit type's statutory total service time, counted from the complete file (receipt).</summary>
     public DateTimeOffset? StatutoryDueAt { get; set; }
@@ -96,7 +96,7 @@ public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaO
 
     public string? DocumentNumber { get; set; }
 
-    public List<PermitHistoryEntry> History { get; set; } = [];
+    public List<HistoryEntry> History { get; set; } = [];
 
     public List<Guid> ConsumedMessages { get; set; } = [];
 
@@ -105,43 +105,4 @@ public sealed class PermitState : SagaStateMachineInstance, ISagaVersion, ISagaO
 
     [JsonIgnore]
     public bool IsRepeat { get; set; }
-}
-
-public sealed record StepRecord(int Step, string Role, string PermitTypeCode, DateTimeOffset StartedAt, DateTimeOffset EndedAt, TimeSpan WorkingTime,
-    TimeSpan? Target, bool Overdue);
-
-public sealed record ClockPause(DateTimeOffset From, DateTimeOffset? To, string Reason, string CausedBy);
-
-/// <summary>
-/// One line of the history. Officers read <see cref="Action"/> and <see cref="Note"/>; the applicant reads the public wording
-/// (<see cref="PublicAction"/>, <see cref="PublicNote"/>), or nothing for an entry <see cref="OfficersOnly"/>. Entries stored
-/// before the public wording was kept get it from <see cref="PermitHistory.ForApplicant"/>.
-/// </summary>
-public sealed record PermitHistoryEntry(int Step, string Action, string Actor, string Role, DateTimeOffset At, string? Note, bool Overdue,
-    string? PublicAction = null, string? PublicNote = null, bool OfficersOnly = false);
-
-/// <summary>What the applicant may read of the history: internal notes (technical notes, return notes of the verifiers and the head, alerts) stay with officers.</summary>
-public static class PermitHistory
-{
-    public static (string Action, string? Note)? ForApplicant(PermitHistoryEntry entry)
-    {
-        if (entry.OfficersOnly || entry.Role == "System")
-            return null;
-        if (entry.PublicAction is { } action)
-            return (action, entry.PublicNote);
-        // The applicant's own steps and the counter's (a return's note is written for the applicant) read as they are.
-        return entry.Role is Contracts.Roles.Applicant or Contracts.Roles.FrontOffice
-            ? (entry.Action, entry.Note)
-            : (PublicStep(entry.Step), null);
-    }
-
-    static string PublicStep(int step) => step switch
-    {
-        5 => "Kajian teknis dijadwalkan",
-        6 => "Kajian teknis berlangsung",
-        7 => "Draf keputusan disusun",
-        8 or 9 => "Draf keputusan diverifikasi",
-        10 => "Keputusan ditetapkan",
-        _ => "Permohonan diproses",
-    };
 }

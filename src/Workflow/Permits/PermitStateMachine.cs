@@ -1,9 +1,11 @@
 using MassTransit;
 using Ptsp.Contracts;
 using Ptsp.Contracts.Common;
+using Ptsp.Contracts.Calendar;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Sagas;
+using Ptsp.Workflow.Calendar;
 using Ptsp.Workflow.Deadlines;
 
 namespace Ptsp.Workflow.Permits;
@@ -22,7 +24,8 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     readonly DeadlineAlerts _alerts;
     readonly TimeProvider _time;
 
-    public PermitStateMachine(WorkingCalendar calendar, ServiceLevels levels, Escalation escalation, DeadlineAlerts alerts, TimeProvider time)
+    public PermitStateMachine(WorkingCalendar calendar, ServiceLevels levels, Escalation escalation, DeadlineAlerts alerts, DueTimeRecount recount,
+        TimeProvider time)
     {
         _time = time;
         _alerts = alerts;
@@ -31,9 +34,9 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         _escalation = escalation;
         InstanceState(x => x.CurrentState);
 
-        Event(() => Created, x => x.CorrelateById(m => m.Message.ApplicationId));
+        Event(() => ApplicationCreated, x => x.CorrelateById(m => m.Message.ApplicationId));
         // A withdrawal is a request the saga answers itself: only Workflow knows whether a decision was signed.
-        Event(() => Withdraw, x =>
+        Event(() => WithdrawApplication, x =>
         {
             x.CorrelateById(m => m.Message.ApplicationId);
             x.OnMissingInstance(m => m.ExecuteAsync(c => c.RespondAsync(new CommandRefused(RefusalKind.NotFound, "Permohonan tidak ditemukan."))));
@@ -48,7 +51,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
 
         // Step 3: the applicant prepares the file.
         Initially(
-            When(Created)
+            When(ApplicationCreated)
                 .Then(x =>
                 {
                     x.Saga.ApplicantUsername = x.Message.ApplicantUsername;
@@ -66,7 +69,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
 
         // Step 3 → 4: submitted; FrontOffice checks completeness within the target.
         During(Draft, ReturnedToApplicant,
-            When(Submitted)
+            When(ApplicationSubmitted)
                 .Then(x =>
                 {
                     Record(x.Saga, 3, x.Message.Round == 1 ? "Permohonan diajukan" : "Permohonan diajukan kembali", x.Message.ApplicantUsername,
@@ -79,16 +82,16 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
 
         // Step 4: incomplete → back to the applicant (the agency's clock stops); complete → receipt, back office.
         During(AwaitingCompletenessCheck,
-            When(Returned)
+            When(ApplicationReturned)
                 .Then(x =>
                 {
                     Record(x.Saga, 4, "Berkas tidak lengkap, dikembalikan kepada pemohon", x.Message.Officer, Roles.FrontOffice, x.Message.ReturnedAt,
                         $"{x.Message.Note} (kurang: {string.Join(", ", x.Message.MissingRequirements)})");
-                    x.Saga.Pauses.Add(new ClockPause(x.Message.ReturnedAt, null, x.Message.Note, x.Message.Officer));
+                    x.Saga.Pauses.Add(new ClockPauseInfo(x.Message.ReturnedAt, null, x.Message.Note, x.Message.Officer));
                     Enter(x.Saga, 3, Roles.Applicant, x.Message.ReturnedAt, null);
                 })
                 .TransitionTo(ReturnedToApplicant),
-            When(Accepted)
+            When(ApplicationAccepted)
                 .Then(x =>
                 {
                     x.Saga.ReceiptNumber = x.Message.ReceiptNumber;
@@ -112,13 +115,13 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         // Step 4 → 5: back office's clock runs from the acceptance, but the step is shown only once Technical holds
         // the file, so an officer's action never reaches Technical before it can take it.
         During(OpeningTechnicalReview,
-            When(TechnicalOpened)
+            When(TechnicalReviewOpened)
                 .Then(x => Enter(x.Saga, 5, Roles.BackOffice, x.Saga.StepStartedAt!.Value, _levels[ServiceLevels.TechnicalData]))
                 .TransitionTo(AwaitingTechnicalData));
 
         // Step 5: back office enters technical data and schedules; step 6 has the permit type's NSPK time.
         During(AwaitingTechnicalData,
-            When(Scheduled)
+            When(TechnicalReviewScheduled)
                 .Then(x =>
                 {
                     var schedule = Schedule(x.Message);
@@ -131,18 +134,18 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
 
         // Step 6: the technical team reports (BAP) and recommends; drafting follows.
         During(InTechnicalReview,
-            When(ReportUploaded)
+            When(InspectionReportUploaded)
                 .Then(x => Record(x.Saga, 6, "Berita acara pemeriksaan (BAP) diunggah", x.Message.Officer, Roles.TechnicalTeam, x.Message.UploadedAt,
                     publicAction: "Peninjauan lapangan dilaksanakan")),
             // The meeting or inspection moved (inside the NSPK window, which does not move): the history says when, where and why.
-            When(Rescheduled)
+            When(TechnicalReviewRescheduled)
                 .Then(x =>
                 {
                     var session = $"{ReviewName(x.Message.Session)} pada {Time(x.Message.ScheduledAt)} di {x.Message.Location}";
                     Record(x.Saga, 6, $"Jadwal {ReviewName(x.Message.Session).ToLowerInvariant()} diubah", x.Message.Officer, x.Message.Role,
                         x.Message.RescheduledAt, $"{session}. Alasan: {x.Message.Reason}", "Jadwal kajian teknis diubah", session);
                 }),
-            When(Recommended)
+            When(TechnicalRecommendationIssued)
                 .Then(x =>
                 {
                     x.Saga.Recommendation = x.Message.Recommendation;
@@ -159,8 +162,8 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         // The BAP's event and the recommendation's come from Technical one after the other, but two Workflow replicas may take
         // them in either order: a BAP that arrives after the recommendation still belongs in the history, at its own time.
         During([OpeningDrafting, InDrafting, SectionHeadVerification, DivisionHeadVerification, AwaitingSignature, Issued, Rejected, Revoked, Withdrawn],
-            When(ReportUploaded)
-                .Then(x => RecordAtItsTime(x.Saga, new PermitHistoryEntry(6, "Berita acara pemeriksaan (BAP) diunggah", x.Message.Officer,
+            When(InspectionReportUploaded)
+                .Then(x => RecordAtItsTime(x.Saga, new HistoryEntry(6, "Berita acara pemeriksaan (BAP) diunggah", x.Message.Officer,
                     Roles.TechnicalTeam, x.Message.UploadedAt, null, false, "Peninjauan lapangan dilaksanakan"))));
 
         // Step 6 → 7: as for step 5, drafting is shown once Signing holds the decision.
@@ -171,7 +174,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
 
         // Step 7: back office drafts the permit or the rejection letter.
         During(InDrafting,
-            When(Drafted)
+            When(DecisionDrafted)
                 .Then(x =>
                 {
                     x.Saga.Revision = x.Message.Revision;
@@ -184,7 +187,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
 
         // Step 8: the section head validates, or returns to drafting.
         During(SectionHeadVerification,
-            When(Verified, x => x.Message.Role == Roles.SectionHead && x.Message.Revision == x.Saga.Revision)
+            When(DecisionVerified, x => x.Message.Role == Roles.SectionHead && x.Message.Revision == x.Saga.Revision)
                 .Then(x =>
                 {
                     Record(x.Saga, 8, "Draf diverifikasi Kepala Seksi", x.Message.Officer, Roles.SectionHead, x.Message.VerifiedAt,
@@ -192,13 +195,13 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                     Enter(x.Saga, 9, Roles.DivisionHead, x.Message.VerifiedAt, _levels[ServiceLevels.DivisionHeadVerification]);
                 })
                 .TransitionTo(DivisionHeadVerification),
-            When(DraftReturned, x => x.Message.Role == Roles.SectionHead && x.Message.Revision == x.Saga.Revision)
+            When(DecisionReturned, x => x.Message.Role == Roles.SectionHead && x.Message.Revision == x.Saga.Revision)
                 .Then(x => BackToDrafting(x.Saga, 8, x.Message))
                 .TransitionTo(InDrafting));
 
         // Step 9: the division head validates, or returns to drafting.
         During(DivisionHeadVerification,
-            When(Verified, x => x.Message.Role == Roles.DivisionHead && x.Message.Revision == x.Saga.Revision)
+            When(DecisionVerified, x => x.Message.Role == Roles.DivisionHead && x.Message.Revision == x.Saga.Revision)
                 .Then(x =>
                 {
                     Record(x.Saga, 9, "Draf diverifikasi Kepala Bidang", x.Message.Officer, Roles.DivisionHead, x.Message.VerifiedAt,
@@ -206,27 +209,27 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
                     Enter(x.Saga, 10, Roles.AgencyHead, x.Message.VerifiedAt, _levels[ServiceLevels.Signing]);
                 })
                 .TransitionTo(AwaitingSignature),
-            When(DraftReturned, x => x.Message.Role == Roles.DivisionHead && x.Message.Revision == x.Saga.Revision)
+            When(DecisionReturned, x => x.Message.Role == Roles.DivisionHead && x.Message.Revision == x.Saga.Revision)
                 .Then(x => BackToDrafting(x.Saga, 9, x.Message))
                 .TransitionTo(InDrafting));
 
         // Step 10: the head signs (the applicant always receives a signed decision), or returns to drafting.
         During(AwaitingSignature,
-            When(DraftReturned, x => x.Message.Role == Roles.AgencyHead && x.Message.Revision == x.Saga.Revision)
+            When(DecisionReturned, x => x.Message.Role == Roles.AgencyHead && x.Message.Revision == x.Saga.Revision)
                 .Then(x => BackToDrafting(x.Saga, 10, x.Message))
                 .TransitionTo(InDrafting),
-            When(Signed)
+            When(PermitIssued)
                 .Then(x => Decide(x.Saga, x.Message.DocumentNumber, DecisionKind.Permit, x.Message.Signer, x.Message.SignedAt,
                     $"Izin ditandatangani secara elektronik dan diterbitkan, nomor {x.Message.DocumentNumber}"))
                 .TransitionTo(Issued),
-            When(RefusalSigned)
+            When(PermitRejected)
                 .Then(x => Decide(x.Saga, x.Message.DocumentNumber, DecisionKind.Rejection, x.Message.Signer, x.Message.SignedAt,
                     $"Surat penolakan ditandatangani secara elektronik, nomor {x.Message.DocumentNumber}"))
                 .TransitionTo(Rejected));
 
         // While the file is with the applicant (step 3, or returned at step 4) they may correct the business data (Intake decides).
         During(Draft, ReturnedToApplicant,
-            When(Updated)
+            When(ApplicationUpdated)
                 .Then(x =>
                 {
                     x.Saga.BusinessName = x.Message.BusinessName;
@@ -237,21 +240,21 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         // breach, no statutory warning), no desk holds the file, and the services that hold it close it.
         During([Draft, AwaitingCompletenessCheck, ReturnedToApplicant, OpeningTechnicalReview, AwaitingTechnicalData, InTechnicalReview, OpeningDrafting,
                 InDrafting, SectionHeadVerification, DivisionHeadVerification, AwaitingSignature],
-            When(Withdraw, x => x.Message.ApplicantUsername == x.Saga.ApplicantUsername && Reason(x.Message.Reason) is null)
+            When(WithdrawApplication, x => x.Message.ApplicantUsername == x.Saga.ApplicantUsername && Reason(x.Message.Reason) is null)
                 .Then(x => WithdrawNow(x.Saga, x.Message, _calendar))
                 .ThenAsync(x => x.RespondAsync(new CommandAccepted(x.Saga.CorrelationId)))
                 .TransitionTo(Withdrawn),
-            When(Withdraw, x => x.Message.ApplicantUsername == x.Saga.ApplicantUsername && Reason(x.Message.Reason) is not null)
+            When(WithdrawApplication, x => x.Message.ApplicantUsername == x.Saga.ApplicantUsername && Reason(x.Message.Reason) is not null)
                 .ThenAsync(x => x.RespondAsync(new CommandRefused(RefusalKind.Invalid, Reason(x.Message.Reason)!,
                     new Dictionary<string, string[]> { ["reason"] = [Reason(x.Message.Reason)!] }))));
         During(Issued, Rejected, Withdrawn, Revoked,
-            When(Withdraw, x => x.Message.ApplicantUsername == x.Saga.ApplicantUsername)
+            When(WithdrawApplication, x => x.Message.ApplicantUsername == x.Saga.ApplicantUsername)
                 .ThenAsync(x => x.RespondAsync(new CommandRefused(RefusalKind.Conflict,
                     x.Saga.CurrentState == nameof(Withdrawn)
                         ? "Permohonan ini sudah ditarik."
                         : "Permohonan ini sudah diputus; permohonan yang sudah diputus tidak dapat ditarik.", CurrentStep: x.Saga.CurrentStep))));
         DuringAny(
-            When(Withdraw, x => x.Message.ApplicantUsername != x.Saga.ApplicantUsername)
+            When(WithdrawApplication, x => x.Message.ApplicantUsername != x.Saga.ApplicantUsername)
                 .ThenAsync(x => x.RespondAsync(new CommandRefused(RefusalKind.NotFound, "Permohonan tidak ditemukan."))));
         // After the decision: the agency head may revoke the issued permit (Signing owns it; this keeps the history).
         During(Issued,
@@ -265,10 +268,19 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         // the breach of the step now running, or the statutory deadline still watched; a message for a step visit that ended,
         // or for a rung already handled, changes nothing.
         DuringAny(
-            When(DeadlineReached, x => DeadlineAlerts.IsCurrentStepRung(x.Saga, x.Message))
+            When(StepDeadlineReached, x => DeadlineAlerts.IsCurrentStepRung(x.Saga, x.Message))
                 .ThenAsync(x => StepDeadline(x.Saga, x.Message.ReachedAt, x.CancellationToken)),
-            When(DeadlineReached, x => DeadlineAlerts.IsCurrentStatutory(x.Saga, x.Message))
+            When(StepDeadlineReached, x => DeadlineAlerts.IsCurrentStatutory(x.Saga, x.Message))
                 .Then(x => StatutoryDeadline(x.Saga, x.Message.ReachedAt)));
+
+        // The calendar changed: the open deadlines are counted again with it, and the history says why they moved.
+        DuringAny(
+            When(RecountDueTimes)
+                .ThenAsync(async x =>
+                {
+                    if (await recount.InForceAsync(x.Message, x.CancellationToken))
+                        recount.Recount(x.Saga, x.Message);
+                }));
     }
 
     /// <summary>A warning goes to the role that must act; the breach goes to its supervisor, into the history and out as an event.</summary>
@@ -279,8 +291,8 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         var (level, supervisor) = await _alerts.FireStepAsync(saga, saga, now, cancellationToken);
         if (level != AlertLevel.Breach)
             return;
-        saga.History.Add(new PermitHistoryEntry(step, $"Melewati batas waktu layanan langkah {step}", DeadlineAlerts.Actor, "System", now,
-            $"Atasan ({DeadlineAlerts.RoleName(supervisor!)}) telah diberi tahu.", Overdue: true));
+        saga.History.Add(new HistoryEntry(step, $"Melewati batas waktu layanan langkah {step}", DeadlineAlerts.Actor, DeadlineAlerts.ActorRole, now,
+            $"Atasan ({Roles.Title(supervisor!)}) telah diberi tahu.", Overdue: true));
         saga.Publish(new PermitStepOverdue(saga.CorrelationId, step, role, supervisor!, saga.DueAt ?? now, now), now);
     }
 
@@ -290,7 +302,7 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
         saga.StatutoryCheckAt = null;
         saga.StatutoryDeadlinePassed = true;
         // The officers' warning, never the applicant's news: whether the permit counts as granted is for a decision to say.
-        saga.History.Add(new PermitHistoryEntry(saga.CurrentStep ?? 10, DeadlineAlerts.StatutoryWarning, DeadlineAlerts.Actor, "System", now,
+        saga.History.Add(new HistoryEntry(saga.CurrentStep ?? 10, DeadlineAlerts.StatutoryWarning, DeadlineAlerts.Actor, DeadlineAlerts.ActorRole, now,
             "Batas waktu layanan menurut peraturan untuk jenis izin ini telah lewat tanpa keputusan. Segera putuskan.", Overdue: true,
             OfficersOnly: true));
         saga.Publish(new PermitStatutoryDeadlinePassed(saga.CorrelationId, saga.PermitTypeCode, saga.StatutoryDueAt!.Value, now), now);
@@ -337,23 +349,24 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
 
     void CorrelateAll()
     {
-        Event(() => Submitted, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
-        Event(() => Returned, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
-        Event(() => Accepted, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
-        Event(() => TechnicalOpened, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => ApplicationSubmitted, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => ApplicationReturned, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => ApplicationAccepted, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => TechnicalReviewOpened, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => DraftingOpened, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
-        Event(() => Scheduled, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
-        Event(() => ReportUploaded, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
-        Event(() => Recommended, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
-        Event(() => Drafted, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
-        Event(() => Verified, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
-        Event(() => DraftReturned, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
-        Event(() => Signed, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
-        Event(() => RefusalSigned, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
-        Event(() => Updated, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
-        Event(() => Rescheduled, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => TechnicalReviewScheduled, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => InspectionReportUploaded, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => TechnicalRecommendationIssued, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => DecisionDrafted, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => DecisionVerified, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => DecisionReturned, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => PermitIssued, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => PermitRejected, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => ApplicationUpdated, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
+        Event(() => TechnicalReviewRescheduled, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
         Event(() => PermitRevoked, x => { x.CorrelateById(m => m.Message.ApplicationId); x.OnMissingInstance(m => m.Fault()); });
-        Event(() => DeadlineReached, x => { x.CorrelateById(m => m.Message.CorrelationId); x.OnMissingInstance(m => m.Discard()); });
+        Event(() => StepDeadlineReached, x => { x.CorrelateById(m => m.Message.CorrelationId); x.OnMissingInstance(m => m.Discard()); });
+        Event(() => RecountDueTimes, x => { x.CorrelateById(m => m.Message.CorrelationId); x.OnMissingInstance(m => m.Discard()); });
     }
 
     /// <summary>The case moves to <paramref name="step"/>: <paramref name="role"/> must act within <paramref name="target"/> working time (none: the clock stops).</summary>
@@ -399,9 +412,9 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     /// </summary>
     static void Record(PermitState saga, int step, string action, string actor, string role, DateTimeOffset at, string? note = null,
         string? publicAction = null, string? publicNote = null) =>
-        saga.History.Add(new PermitHistoryEntry(step, action, actor, role, at, note, saga.DueAt is { } due && at > due, publicAction, publicNote));
+        saga.History.Add(new HistoryEntry(step, action, actor, role, at, note, saga.DueAt is { } due && at > due, publicAction, publicNote));
 
-    static void RecordAtItsTime(PermitState saga, PermitHistoryEntry entry) =>
+    static void RecordAtItsTime(PermitState saga, HistoryEntry entry) =>
         saga.History.Insert(saga.History.FindLastIndex(h => h.At <= entry.At) + 1, entry);
 
     void BackToDrafting(PermitState saga, int step, DecisionReturned message)
@@ -458,40 +471,42 @@ public sealed class PermitStateMachine : MassTransitStateMachine<PermitState>
     public State Withdrawn { get; private set; } = null!;
     public State Revoked { get; private set; } = null!;
 
-    public Event<ApplicationCreated> Created { get; private set; } = null!;
+    public Event<ApplicationCreated> ApplicationCreated { get; private set; } = null!;
 
-    public Event<ApplicationSubmitted> Submitted { get; private set; } = null!;
+    public Event<ApplicationSubmitted> ApplicationSubmitted { get; private set; } = null!;
 
-    public Event<ApplicationReturned> Returned { get; private set; } = null!;
+    public Event<ApplicationReturned> ApplicationReturned { get; private set; } = null!;
 
-    public Event<ApplicationAccepted> Accepted { get; private set; } = null!;
+    public Event<ApplicationAccepted> ApplicationAccepted { get; private set; } = null!;
 
-    public Event<TechnicalReviewOpened> TechnicalOpened { get; private set; } = null!;
+    public Event<TechnicalReviewOpened> TechnicalReviewOpened { get; private set; } = null!;
 
-    public Event<TechnicalReviewScheduled> Scheduled { get; private set; } = null!;
+    public Event<TechnicalReviewScheduled> TechnicalReviewScheduled { get; private set; } = null!;
 
-    public Event<InspectionReportUploaded> ReportUploaded { get; private set; } = null!;
+    public Event<InspectionReportUploaded> InspectionReportUploaded { get; private set; } = null!;
 
-    public Event<TechnicalRecommendationIssued> Recommended { get; private set; } = null!;
+    public Event<TechnicalRecommendationIssued> TechnicalRecommendationIssued { get; private set; } = null!;
 
     public Event<DraftingOpened> DraftingOpened { get; private set; } = null!;
 
-    public Event<DecisionDrafted> Drafted { get; private set; } = null!;
+    public Event<DecisionDrafted> DecisionDrafted { get; private set; } = null!;
 
-    public Event<DecisionVerified> Verified { get; private set; } = null!;
+    public Event<DecisionVerified> DecisionVerified { get; private set; } = null!;
 
-    public Event<DecisionReturned> DraftReturned { get; private set; } = null!;
+    public Event<DecisionReturned> DecisionReturned { get; private set; } = null!;
 
-    public Event<PermitIssued> Signed { get; private set; } = null!;
+    public Event<PermitIssued> PermitIssued { get; private set; } = null!;
 
-    public Event<PermitRejected> RefusalSigned { get; private set; } = null!;
+    public Event<PermitRejected> PermitRejected { get; private set; } = null!;
 
-    public Event<ApplicationUpdated> Updated { get; private set; } = null!;
+    public Event<ApplicationUpdated> ApplicationUpdated { get; private set; } = null!;
 
-    public Event<TechnicalReviewRescheduled> Rescheduled { get; private set; } = null!;
+    public Event<TechnicalReviewRescheduled> TechnicalReviewRescheduled { get; private set; } = null!;
 
-    public Event<WithdrawApplication> Withdraw { get; private set; } = null!;
+    public Event<WithdrawApplication> WithdrawApplication { get; private set; } = null!;
     public Event<PermitRevoked> PermitRevoked { get; private set; } = null!;
 
-    public Event<StepDeadlineReached> DeadlineReached { get; private set; } = null!;
+    public Event<StepDeadlineReached> StepDeadlineReached { get; private set; } = null!;
+
+    public Event<RecountDueTimes> RecountDueTimes { get; private set; } = null!;
 }

@@ -4,18 +4,6 @@ using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Workflow.Registrations;
 
-public sealed class RegistrationSagas(StorageFactory storage)
-{
-    public static readonly CollectionDefinition<RegistrationState> Definition = new CollectionDefinition<RegistrationState>("registration-sagas")
-        .Index("currentState")
-        .Index("dueAt")
-        .Index("nextAlertAt")
-        .Index("submittedAt");
-
-    public Task<IDocumentCollection<RegistrationState>> CollectionAsync(CancellationToken cancellationToken = default) =>
-        storage.OpenCollectionAsync(Extensions.Store, Definition, cancellationToken);
-}
-
 /// <summary>The FrontOffice list of step 2, oldest due first; <c>overdue</c> is against the clock now.</summary>
 public sealed class GetRegistrationsConsumer(RegistrationSagas sagas, TimeProvider time) : IConsumer<GetRegistrations>
 {

@@ -30,6 +30,7 @@ public sealed class RegistrationStateDefinition : SagaDefinition<RegistrationSta
         sagaConfigurator.Message<Ptsp.Contracts.Accounts.RegistrationApproved>(x => x.UsePartitioner(partition, m => m.Message.RegistrationId));
         sagaConfigurator.Message<Ptsp.Contracts.Accounts.RegistrationRejected>(x => x.UsePartitioner(partition, m => m.Message.RegistrationId));
         sagaConfigurator.Message<Ptsp.Contracts.Permits.StepDeadlineReached>(x => x.UsePartitioner(partition, m => m.Message.CorrelationId));
+        sagaConfigurator.Message<Ptsp.Contracts.Calendar.RecountDueTimes>(x => x.UsePartitioner(partition, m => m.Message.CorrelationId));
         sagaConfigurator.UseFilter(new SagaInboxFilter<RegistrationState>());
     }
 }

@@ -1,8 +1,10 @@
 using MassTransit;
 using Ptsp.Contracts.Accounts;
+using Ptsp.Contracts.Calendar;
 using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Sagas;
+using Ptsp.Workflow.Calendar;
 using Ptsp.Workflow.Deadlines;
 
 namespace Ptsp.Workflow.Registrations;
@@ -13,18 +15,20 @@ namespace Ptsp.Workflow.Registrations;
 /// </summary>
 public sealed class RegistrationStateMachine : MassTransitStateMachine<RegistrationState>
 {
-    public RegistrationStateMachine(WorkingCalendar calendar, ServiceLevels serviceLevels, Escalation escalation, DeadlineAlerts alerts)
+    public RegistrationStateMachine(WorkingCalendar calendar, ServiceLevels serviceLevels, Escalation escalation, DeadlineAlerts alerts,
+        DueTimeRecount recount)
     {
         InstanceState(x => x.CurrentState);
 
-        Event(() => Submitted, x => x.CorrelateById(m => m.Message.RegistrationId));
-        Event(() => Approved, x => x.CorrelateById(m => m.Message.RegistrationId));
-        Event(() => Rejected, x => x.CorrelateById(m => m.Message.RegistrationId));
-        Event(() => DeadlineReached, x => { x.CorrelateById(m => m.Message.CorrelationId); x.OnMissingInstance(m => m.Discard()); });
+        Event(() => RegistrationSubmitted, x => x.CorrelateById(m => m.Message.RegistrationId));
+        Event(() => RegistrationApproved, x => x.CorrelateById(m => m.Message.RegistrationId));
+        Event(() => RegistrationRejected, x => x.CorrelateById(m => m.Message.RegistrationId));
+        Event(() => StepDeadlineReached, x => { x.CorrelateById(m => m.Message.CorrelationId); x.OnMissingInstance(m => m.Discard()); });
+        Event(() => RecountDueTimes, x => { x.CorrelateById(m => m.Message.CorrelationId); x.OnMissingInstance(m => m.Discard()); });
 
         // Step 1 → step 2: FrontOffice has one working hour.
         Initially(
-            When(Submitted)
+            When(RegistrationSubmitted)
                 .Then(x =>
                 {
                     x.Saga.FullName = x.Message.FullName;
@@ -38,7 +42,7 @@ public sealed class RegistrationStateMachine : MassTransitStateMachine<Registrat
 
         // Step 2: FrontOffice decides.
         During(Pending,
-            When(Approved)
+            When(RegistrationApproved)
                 .Then(x =>
                 {
                     x.Saga.DecidedAt = x.Message.ApprovedAt;
@@ -47,7 +51,7 @@ public sealed class RegistrationStateMachine : MassTransitStateMachine<Registrat
                     escalation.Disarm(x.Saga);
                 })
                 .TransitionTo(Active),
-            When(Rejected)
+            When(RegistrationRejected)
                 .Then(x =>
                 {
                     x.Saga.DecidedAt = x.Message.RejectedAt;
@@ -57,13 +61,13 @@ public sealed class RegistrationStateMachine : MassTransitStateMachine<Registrat
                 .TransitionTo(Refused));
 
         // A repeated event (at-least-once delivery) changes nothing.
-        During(Pending, Ignore(Submitted));
-        During(Active, Refused, Ignore(Submitted), Ignore(Approved), Ignore(Rejected));
+        During(Pending, Ignore(RegistrationSubmitted));
+        During(Active, Refused, Ignore(RegistrationSubmitted), Ignore(RegistrationApproved), Ignore(RegistrationRejected));
 
         // When time runs out (ADR 0004): a warning to FrontOffice, or the breach to its supervisor with the overdue flag and event.
         // A message for a rung already handled, or after the decision (nothing is armed then), changes nothing.
         DuringAny(
-            When(DeadlineReached, x => DeadlineAlerts.IsCurrentStepRung(x.Saga, x.Message))
+            When(StepDeadlineReached, x => DeadlineAlerts.IsCurrentStepRung(x.Saga, x.Message))
                 .ThenAsync(async x =>
                 {
                     var now = x.Message.ReachedAt;
@@ -73,6 +77,16 @@ public sealed class RegistrationStateMachine : MassTransitStateMachine<Registrat
                     x.Saga.Overdue = true;
                     x.Saga.Publish(new RegistrationApprovalOverdue(x.Saga.CorrelationId, x.Saga.DueAt, now), now);
                 }));
+
+        // The calendar changed: a request still waiting is due when the new calendar says.
+        During(Pending,
+            When(RecountDueTimes)
+                .ThenAsync(async x =>
+                {
+                    if (await recount.InForceAsync(x.Message, x.CancellationToken))
+                        recount.Recount(x.Saga);
+                }));
+        During(Active, Refused, Ignore(RecountDueTimes));
     }
 
     public State Pending { get; private set; } = null!;
@@ -81,11 +95,13 @@ public sealed class RegistrationStateMachine : MassTransitStateMachine<Registrat
 
     public State Refused { get; private set; } = null!;
 
-    public Event<RegistrationSubmitted> Submitted { get; private set; } = null!;
+    public Event<RegistrationSubmitted> RegistrationSubmitted { get; private set; } = null!;
 
-    public Event<RegistrationApproved> Approved { get; private set; } = null!;
+    public Event<RegistrationApproved> RegistrationApproved { get; private set; } = null!;
 
-    public Event<RegistrationRejected> Rejected { get; private set; } = null!;
+    public Event<RegistrationRejected> RegistrationRejected { get; private set; } = null!;
 
-    public Event<StepDeadlineReached> DeadlineReached { get; private set; } = null!;
+    public Event<StepDeadlineReached> StepDeadlineReached { get; private set; } = null!;
+
+    public Event<RecountDueTimes> RecountDueTimes { get; private set; } = null!;
 }

@@ -23,7 +23,7 @@ public sealed class KalenderModel(GatewayClient gateway, CalendarOptions calenda
     [BindProperty] public string? JamJumat { get; set; }
     [BindProperty] public string? Hapus { get; set; }
 
-    public CalendarView Calendar { get; private set; } = null!;
+    public CalendarAnswer Calendar { get; private set; } = null!;
 
     public string? Done { get; private set; }
 

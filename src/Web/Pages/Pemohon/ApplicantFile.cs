@@ -8,7 +8,7 @@ public sealed partial record ApplicantFile(ApplicationDetail Detail, PermitType 
     ApplicantFile.ReturnNote? Returned)
 {
     /// <summary>The officer's note of the last return (SOP step 4) and the requirement documents it named.</summary>
-    public sealed record ReturnNote(string Note, IReadOnlyList<RequirementInfo> Missing, HistoryEntry Entry);
+    public sealed record ReturnNote(string Note, IReadOnlyList<RequirementInfoView> Missing, HistoryEntryView Entry);
 
     public bool IsDraft => Detail.Status == "Draft";
 

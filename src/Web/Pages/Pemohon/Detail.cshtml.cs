@@ -11,7 +11,7 @@ public sealed class DetailModel(GatewayClient gateway) : PageModel
     public string? Notice { get; private set; }
 
     /// <summary>After the decision: whether the satisfaction survey (SKM) waits for the applicant's answer.</summary>
-    public SurveyInvitation? Survey { get; private set; }
+    public SurveyInvitationView? Survey { get; private set; }
 
     public async Task OnGetAsync(Guid id, bool diubah, bool ditarik, CancellationToken ct)
     {

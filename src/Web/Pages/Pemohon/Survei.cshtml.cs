@@ -37,7 +37,7 @@ public sealed class SurveiModel(GatewayClient gateway) : FormPage
 
     public ApplicantFile Application { get; private set; } = null!;
 
-    public SurveyInvitation Invitation { get; private set; } = null!;
+    public SurveyInvitationView Invitation { get; private set; } = null!;
 
     public bool Thanked { get; private set; }
 

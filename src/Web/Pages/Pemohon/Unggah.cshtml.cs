@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Ptsp.Hosting.Storage;
 using Ptsp.Web.Gateway;
 
 namespace Ptsp.Web.Pages.Pemohon;
@@ -12,7 +13,7 @@ public sealed class UnggahModel(GatewayClient gateway) : FormPage
 
     public ApplicantFile Application { get; private set; } = null!;
 
-    public RequirementInfo Document { get; private set; } = null!;
+    public RequirementInfoView Document { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string code, CancellationToken ct) => await LoadAsync(id, code, ct) ?? Page();
 
@@ -22,7 +23,7 @@ public sealed class UnggahModel(GatewayClient gateway) : FormPage
             return elsewhere;
         if (Berkas is null || Berkas.Length == 0)
             AddError("berkas", $"Pilih berkas {Document.Name} yang akan diunggah.");
-        else if (Berkas.Length > VerifikasiModel.TenMegabytes)
+        else if (Berkas.Length > Uploads.TenMegabytes)
             AddError("berkas", "Berkas melebihi batas 10 MB. Perkecil atau pindai ulang dengan resolusi lebih rendah.");
         if (Errors.Count > 0)
             return Page();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Web.Display;
+using Ptsp.Hosting.Storage;
 using Ptsp.Web.Gateway;
 
 namespace Ptsp.Web.Pages.Petugas;
@@ -124,7 +125,7 @@ public sealed class BerkasModel(GatewayClient gateway, CalendarOptions calendar,
             return Redirect("/tidak-berwenang");
         if (Bap is null || Bap.Length == 0)
             AddError("bap", "Pilih berkas PDF Berita Acara Pemeriksaan.");
-        else if (Bap.Length > VerifikasiModel.TenMegabytes)
+        else if (Bap.Length > Uploads.TenMegabytes)
             AddError("bap", "Berkas melebihi batas 10 MB.");
         if (Errors.Count > 0)
             return Page();

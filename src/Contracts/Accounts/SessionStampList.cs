@@ -1,0 +1,3 @@
+namespace Ptsp.Contracts.Accounts;
+
+public sealed record SessionStampList(IReadOnlyList<SessionsEnded> Items);

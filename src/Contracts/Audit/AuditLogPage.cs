@@ -1,0 +1,3 @@
+namespace Ptsp.Contracts.Audit;
+
+public sealed record AuditLogPage(IReadOnlyList<AuditLogEntry> Items, long? NextBeforeSequence);

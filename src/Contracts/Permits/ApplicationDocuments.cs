@@ -1,0 +1,3 @@
+namespace Ptsp.Contracts.Permits;
+
+public sealed record ApplicationDocuments(Guid ApplicationId, IReadOnlyList<UploadedDocumentInfo> Items);

@@ -1,0 +1,3 @@
+namespace Ptsp.Contracts.Permits;
+
+public sealed record ApplicationListItem(Guid ApplicationId, string PermitTypeCode, string Status, int? CurrentStep, DateTimeOffset? DueAt);

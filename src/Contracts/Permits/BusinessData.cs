@@ -1,0 +1,3 @@
+namespace Ptsp.Contracts.Permits;
+
+public sealed record BusinessData(Guid ApplicationId, string BusinessName, string BusinessAddress, string Description);

@@ -1,0 +1,3 @@
+namespace Ptsp.Contracts.Permits;
+
+public sealed record ClockPauseInfo(DateTimeOffset From, DateTimeOffset? To, string Reason, string CausedBy);

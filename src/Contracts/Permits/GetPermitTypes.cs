@@ -1,0 +1,4 @@
+namespace Ptsp.Contracts.Permits;
+
+/// <summary>The permit type catalogue, answered by Intake.</summary>
+public sealed record GetPermitTypes;

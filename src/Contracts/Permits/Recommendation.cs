@@ -1,0 +1,7 @@
+namespace Ptsp.Contracts.Permits;
+
+public enum Recommendation
+{
+    Approve,
+    Reject,
+}

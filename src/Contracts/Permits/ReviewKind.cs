@@ -1,0 +1,8 @@
+namespace Ptsp.Contracts.Permits;
+
+public enum ReviewKind
+{
+    Meeting,
+    Inspection,
+    Both,
+}

@@ -1,0 +1,3 @@
+namespace Ptsp.Contracts.Permits;
+
+public sealed record SurveyInvitation(Guid ApplicationId, bool Open, DateTimeOffset? AnsweredAt);

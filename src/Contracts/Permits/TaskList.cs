@@ -1,0 +1,3 @@
+namespace Ptsp.Contracts.Permits;
+
+public sealed record TaskList(IReadOnlyList<TaskItem> Items);

@@ -1,0 +1,6 @@
+namespace Ptsp.Hosting.Storage;
+
+public sealed record IndexDefinition(string Field, bool Unique)
+{
+    public string Name => "ix_" + Field.Replace('.', '_');
+}

@@ -1,0 +1,3 @@
+namespace Ptsp.Intake.Applications;
+
+public sealed record CompletenessReturn(string Officer, IReadOnlyList<string> MissingRequirements, string Note, DateTimeOffset At);

@@ -1,0 +1,3 @@
+namespace Ptsp.Web.Gateway;
+
+public sealed record ActingAppointmentView(string Role, string Kind, DateTimeOffset From, DateTimeOffset Until);

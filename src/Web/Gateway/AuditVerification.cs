@@ -1,0 +1,3 @@
+namespace Ptsp.Web.Gateway;
+
+public sealed record AuditVerification(bool Valid, long Entries, long? FirstBrokenSequence, string? Reason);

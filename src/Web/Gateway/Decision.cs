@@ -1,0 +1,3 @@
+namespace Ptsp.Web.Gateway;
+
+public sealed record Decision(string Kind, string DocumentNumber);

@@ -1,0 +1,4 @@
+namespace Ptsp.Web.Gateway;
+
+public sealed record OfficerForm(string? Username, string? FullName, string? Nip, string? Email, string? Position, List<string> Roles,
+    List<string> Sectors, List<ActingAppointmentView> ActingAppointments);

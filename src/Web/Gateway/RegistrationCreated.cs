@@ -1,0 +1,3 @@
+namespace Ptsp.Web.Gateway;
+
+public sealed record RegistrationCreated(Guid RegistrationId);

@@ -1,0 +1,3 @@
+namespace Ptsp.Web.Gateway;
+
+public sealed record WorkingHoursPeriod(string Name, DateOnly From, DateOnly To, IReadOnlyDictionary<string, string> Week);
