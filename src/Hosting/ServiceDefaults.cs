@@ -10,6 +10,7 @@ using Ptsp.Hosting.Bus;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Hosting.Faults;
 using Ptsp.Hosting.Mail;
+using Ptsp.Hosting.Metrics;
 using Ptsp.Hosting.Outbox;
 using Ptsp.Hosting.Storage;
 using Serilog;
@@ -17,7 +18,7 @@ using Serilog.Events;
 
 namespace Ptsp.Hosting;
 
-/// <summary>What every Ptsp process shares (eShop's ServiceDefaults): logging, time, calendar, stores, outbox, mail, health, tracing.</summary>
+/// <summary>What every Ptsp process shares (eShop's ServiceDefaults): logging, time, calendar, stores, outbox, mail, health, tracing, metrics.</summary>
 public static class ServiceDefaults
 {
     public const string ReadyTag = "ready";
@@ -49,6 +50,7 @@ public static class ServiceDefaults
         {
             // This process keeps the faults of the endpoints it hosts in its own store and answers for them on its own queue (ADR 0014).
             var keeper = new FaultKeeper(serviceName);
+            PtspMetrics.FaultKeeperStarted(keeper.Name);
             builder.Services.AddSingleton(keeper);
             builder.Services.AddSingleton<FaultLog>();
             builder.ConfigureBus(bus => bus.AddConsumer<FaultKeeperConsumer>().Endpoint(e => e.Name = keeper.QueueName));
@@ -97,7 +99,10 @@ public static class ServiceDefaults
                 tracing.AddSource("MassTransit").AddAspNetCoreInstrumentation();
                 if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
                     tracing.AddOtlpExporter();
-            });
+            })
+            .WithMetrics(metrics => metrics.AddPtspMetrics());
+        // Read now: a scrape key too short stops start-up with a message naming it.
+        MetricsEndpoint.ScrapeKey(builder.Configuration);
         return builder;
     }
 
@@ -131,6 +136,7 @@ public static class ServiceDefaults
             // MassTransit tags its bus check "ready" too.
             Predicate = check => check.Tags.Contains(ReadyTag),
         });
+        app.MapMetrics();
         return app;
     }
 

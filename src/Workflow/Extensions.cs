@@ -26,6 +26,8 @@ public static class Extensions
         builder.Services.AddSingleton<Calendar.AgencyCalendar>();
         builder.Services.AddSingleton<Calendar.DueTimeRecount>();
         builder.Services.AddSingleton<OfficerDirectory>();
+        // The permit SOP's metrics, from what the saga stores (ADR 0016).
+        builder.Services.AddSingleton<ISagaWriteObserver<PermitState>, PermitMetrics>();
         builder.ConfigureBus(bus => bus.AddWorkflowConsumers());
         return builder;
     }

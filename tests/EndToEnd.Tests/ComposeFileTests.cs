@@ -15,10 +15,21 @@ public class ComposeFileTests
     [Fact]
     public void The_compose_file_is_valid_and_runs_every_service_on_RabbitMQ_and_MongoDB()
     {
-        var resolved = Compose("config", ("PTSP_AUTH_SIGNING_KEY", "a-deployment-secret-of-at-least-32-bytes!"), InternalKey);
+        var resolved = Compose("config", ("PTSP_AUTH_SIGNING_KEY", "a-deployment-secret-of-at-least-32-bytes!"), InternalKey,
+            ("PTSP_METRICS_SCRAPE_KEY", "a-prometheus-scrape-key"));
         var yaml = new YamlStream();
         yaml.Load(new StringReader(resolved));
         var services = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];
+
+        foreach (var name in Services.Append("web"))
+        {
+            // Every container's /metrics is for a Prometheus that sends the scrape key, found by its labels (ADR 0016).
+            var metricsEnvironment = (YamlMappingNode)((YamlMappingNode)services[name])["environment"];
+            Assert.Equal("a-prometheus-scrape-key", ((YamlScalarNode)metricsEnvironment["Metrics__ScrapeKey"]).Value);
+            var labels = (YamlMappingNode)((YamlMappingNode)services[name])["labels"];
+            Assert.Equal("true", ((YamlScalarNode)labels["prometheus.io/scrape"]).Value);
+            Assert.Equal("/metrics", ((YamlScalarNode)labels["prometheus.io/path"]).Value);
+        }
 
         foreach (var name in Services)
         {

@@ -18,6 +18,15 @@ public sealed class DistributedModeTests(DistributedFixture ptsp) : IClassFixtur
         Assert.Contains("authenticate-user", queues);
         Assert.Contains("registration-state", queues);
         Assert.Contains("get-registrations", queues);
+
+        // Each process answers /metrics to a caller on its machine (ADR 0016): Registration's consumers and outbox, Workflow's keeper.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var registration = PrometheusText.Parse(await http.GetStringAsync(new Uri(ptsp["Registration"].BaseAddress, "/metrics")));
+        Assert.True(registration.Sum("messaging_masstransit_consume_ea_total") > 0);
+        Assert.Contains(registration.Samples, s => s.Name == "ptsp_outbox_pending_messages" && s.Labels["store"] == "registration");
+        Assert.Contains(registration.Samples, s => s.Name == "ptsp_faults_recorded_total" && s.Labels["keeper"] == "registration");
+        var workflow = PrometheusText.Parse(await http.GetStringAsync(new Uri(ptsp["Workflow"].BaseAddress, "/metrics")));
+        Assert.Contains(workflow.Samples, s => s.Name == "ptsp_faults_recorded_total" && s.Labels["keeper"] == "workflow");
     }
 
     [Fact]

@@ -56,6 +56,25 @@ public sealed class EmbeddedServiceLevelTests(ShortServiceLevelsFixture ptsp) : 
         var accepted = await ptsp.Client.WaitForAsync(id, cast["FrontOffice"], "InTechnicalReview", 5);
         Assert.True(accepted["history"]!.AsArray().Last(h => h!.Get<int>("step") == 4)!.Get<bool>("overdue"));
         Assert.True(accepted["clock"]!.Get<double>("agencyWorkingMinutes") > 0);
+        // The same in /metrics (ADR 0016), from the process on this machine: the late step, the ladder, the withdrawn file, and
+        // every metric the Grafana dashboard queries, MassTransit's consumers included.
+        await PtspClient.Expect(await ptsp.Client.PostAsync($"/api/v1/applications/{id}/withdrawal", new { }, cast.ApplicantToken), HttpStatusCode.Accepted);
+        await ptsp.Client.WaitForAsync(id, cast.ApplicantToken, "Withdrawn", null);
+        using var http = new HttpClient { BaseAddress = ptsp.Host.BaseAddress };
+        var scrape = PrometheusText.Parse(await http.GetStringAsync("/metrics"));
+        for (var wait = 0; wait < 20 && scrape.Sum("ptsp_permits_finished_total", ("outcome", "withdrawn")) < 1; wait++)
+        {
+            await Task.Delay(250);
+            scrape = PrometheusText.Parse(await http.GetStringAsync("/metrics"));
+        }
+
+        Assert.True(scrape.Sum("ptsp_permit_steps_completed_total", ("permit_type", "PENELITIAN"), ("step", "4"), ("overdue", "true")) >= 1);
+        Assert.True(scrape.Sum("ptsp_permit_alerts_total", ("permit_type", "PENELITIAN"), ("step", "4"), ("level", "breach")) >= 1);
+        Assert.True(scrape.Sum("ptsp_permits_finished_total", ("permit_type", "PENELITIAN"), ("outcome", "withdrawn")) >= 1);
+        Assert.True(scrape.Sum("messaging_masstransit_consume_ea_total") > 0);
+        var missing = PrometheusText.DashboardMetrics(File.ReadAllText(Path.Combine(Repository.Root, "ops", "grafana", "ptsp.json")))
+            .Where(name => !scrape.Has(name)).ToList();
+        Assert.True(missing.Count == 0, $"ops/grafana/ptsp.json queries metrics a real scrape does not have: {string.Join(", ", missing)}");
     }
 
     [Fact]

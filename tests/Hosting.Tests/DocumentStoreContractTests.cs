@@ -212,6 +212,30 @@ public abstract partial class DocumentStoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task The_outbox_backlog_counts_pending_documents_and_messages_and_names_the_oldest()
+    {
+        var widgets = await Collection();
+        Assert.Equal(OutboxBacklog.None, await widgets.OutboxBacklogAsync());
+
+        var first = OutboxMessage.Publish(new Widget { Name = "event-1" }, T0.AddMinutes(5));
+        var second = OutboxMessage.Publish(new Widget { Name = "event-2" }, T0.AddMinutes(6));
+        var third = OutboxMessage.Publish(new Widget { Name = "event-3" }, T0);
+        await widgets.InsertAsync("w1", new Widget(), [first, second]);
+        await widgets.InsertAsync("w2", new Widget(), [third]);
+        await widgets.InsertAsync("w3", new Widget());
+
+        var backlog = await widgets.OutboxBacklogAsync();
+        Assert.Equal((2L, 3L), (backlog.Documents, backlog.Messages));
+        Assert.Equal(T0, backlog.OldestSince);
+
+        await widgets.AcknowledgeAsync("w2", [third.Id]);
+        backlog = await widgets.OutboxBacklogAsync();
+        Assert.Equal((1L, 2L, T0.AddMinutes(5)), (backlog.Documents, backlog.Messages, backlog.OldestSince));
+        await widgets.AcknowledgeAsync("w1", [first.Id, second.Id]);
+        Assert.Equal(OutboxBacklog.None, await widgets.OutboxBacklogAsync());
+    }
+
+    [SkippableFact]
     public async Task Concurrent_read_modify_write_with_retry_loses_no_update()
     {
         var widgets = await Collection();

@@ -98,6 +98,8 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
 
         public Task AcknowledgeAsync(string id, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default) =>
             Task.CompletedTask;
+
+        public Task<OutboxBacklog> OutboxBacklogAsync(CancellationToken cancellationToken = default) => Task.FromResult(OutboxBacklog.None);
     }
 
     [Fact]
@@ -133,6 +135,8 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
 
         public Task AcknowledgeAsync(string id, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default) =>
             Task.CompletedTask;
+
+        public Task<OutboxBacklog> OutboxBacklogAsync(CancellationToken cancellationToken = default) => Task.FromResult(OutboxBacklog.None);
     }
 
     [Fact]

@@ -76,6 +76,7 @@ public sealed class FaultLog(StorageFactory storage, FaultKeeper keeper, IServic
         };
         var faultId = Guid.NewGuid().ToString("N");
         await collection.InsertAsync(faultId, fault, cancellationToken: context.CancellationToken);
+        Metrics.PtspMetrics.FaultRecorded(keeper.Name, FaultDocument.ConsumeSource);
         logger.LogError(exception, "Fault {FaultId}: {MessageType} {MessageId} on {Queue} failed after its retries (application {ApplicationId})",
             PublicId(faultId), fault.MessageType, messageId, queue, applicationId);
     }
@@ -104,6 +105,7 @@ public sealed class FaultLog(StorageFactory storage, FaultKeeper keeper, IServic
         try
         {
             await collection.InsertAsync(faultId, fault, cancellationToken: cancellationToken);
+            Metrics.PtspMetrics.FaultRecorded(keeper.Name, FaultDocument.OutboxSource);
         }
         catch (DuplicateDocumentException)
         {

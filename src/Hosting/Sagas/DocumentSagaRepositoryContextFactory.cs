@@ -14,15 +14,18 @@ namespace Ptsp.Hosting.Sagas;
 /// </summary>
 public sealed class DocumentSagaRepositoryContextFactory<TSaga>(
     SagaCollection<TSaga> sagas,
-    ISagaConsumeContextFactory<IDocumentCollection<TSaga>, TSaga> factory)
+    ISagaConsumeContextFactory<IDocumentCollection<TSaga>, TSaga> factory,
+    IEnumerable<ISagaWriteObserver<TSaga>> observers)
     : ISagaRepositoryContextFactory<TSaga>, ILoadSagaRepositoryContextFactory<TSaga>
     where TSaga : class, ISagaVersion
 {
+    readonly ISagaWriteObserver<TSaga>[] _observers = observers.ToArray();
+
     public async Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
         where T : class
     {
         var collection = await sagas.GetAsync();
-        await next.Send(new DocumentSagaRepositoryContext<TSaga, T>(collection, context, factory));
+        await next.Send(new DocumentSagaRepositoryContext<TSaga, T>(collection, context, factory, _observers));
     }
 
     public Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
@@ -43,21 +46,28 @@ sealed class DocumentSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScop
     readonly IDocumentCollection<TSaga> collection;
     readonly ConsumeContext<TMessage> context;
     readonly ISagaConsumeContextFactory<IDocumentCollection<TSaga>, TSaga> factory;
+    readonly ISagaWriteObserver<TSaga>[] observers;
+    object?[] before = [];
 
     public DocumentSagaRepositoryContext(IDocumentCollection<TSaga> collection, ConsumeContext<TMessage> context,
-        ISagaConsumeContextFactory<IDocumentCollection<TSaga>, TSaga> factory)
+        ISagaConsumeContextFactory<IDocumentCollection<TSaga>, TSaga> factory, ISagaWriteObserver<TSaga>[] observers)
         : base(context)
     {
         this.collection = collection;
         this.context = context;
         this.factory = factory;
+        this.observers = observers;
     }
 
-    public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
-        factory.CreateSagaConsumeContext(collection, context, instance, SagaConsumeContextMode.Add);
+    public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance)
+    {
+        NoteBefore(instance);
+        return factory.CreateSagaConsumeContext(collection, context, instance, SagaConsumeContextMode.Add);
+    }
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
     {
+        NoteBefore(instance);
         try
         {
             instance.Version = 1;
@@ -79,6 +89,7 @@ sealed class DocumentSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScop
             return default!;
 
         stored.Document.Version = checked((int)stored.Version);
+        NoteBefore(stored.Document);
         return await factory.CreateSagaConsumeContext(collection, context, stored.Document, SagaConsumeContextMode.Load);
     }
 
@@ -93,6 +104,8 @@ sealed class DocumentSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScop
         {
             throw new ConcurrencyConflictException(collection.CollectionName, Key(context.Saga.CorrelationId));
         }
+
+        TellWritten(context.Saga);
     }
 
     public async Task Update(SagaConsumeContext<TSaga> context)
@@ -103,6 +116,7 @@ sealed class DocumentSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScop
         var loaded = context.Saga.Version;
         context.Saga.Version = loaded + 1;
         await collection.ReplaceAsync(Key(context.Saga.CorrelationId), context.Saga, loaded, SagaOutbox.Take(context.Saga), CancellationToken);
+        TellWritten(context.Saga);
     }
 
     public Task Delete(SagaConsumeContext<TSaga> context) =>
@@ -117,6 +131,18 @@ sealed class DocumentSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScop
         factory.CreateSagaConsumeContext(collection, consumeContext, instance, mode);
 
     static string Key(Guid correlationId) => correlationId.ToString();
+
+    void NoteBefore(TSaga instance)
+    {
+        if (observers.Length > 0)
+            before = observers.Select(o => o.Before(instance)).ToArray();
+    }
+
+    void TellWritten(TSaga instance)
+    {
+        for (var i = 0; i < observers.Length; i++)
+            observers[i].Written(instance, i < before.Length ? before[i] : null);
+    }
 }
 
 sealed class DocumentLoadSagaRepositoryContext<TSaga>(IDocumentCollection<TSaga> collection, CancellationToken cancellationToken)

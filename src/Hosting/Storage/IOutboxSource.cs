@@ -10,4 +10,7 @@ public interface IOutboxSource
 
     /// <summary>Removes dispatched messages from a document. Does not change its version.</summary>
     Task AcknowledgeAsync(string id, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default);
+
+    /// <summary>What waits: documents, messages and the oldest pending time, in one read over the pending index (for /metrics).</summary>
+    Task<OutboxBacklog> OutboxBacklogAsync(CancellationToken cancellationToken = default);
 }

@@ -99,6 +99,27 @@ sealed class MongoDocumentCollection<T>(MongoDocumentStore store, IMongoCollecti
         await collection.UpdateOneAsync(F.Eq("_id", id), MongoMapping.Acknowledge(messageIds), cancellationToken: cancellationToken);
     }
 
+    public async Task<OutboxBacklog> OutboxBacklogAsync(CancellationToken cancellationToken = default)
+    {
+        var totals = await collection.Aggregate()
+            .Match(MongoMapping.PendingOutbox)
+            .Group(new BsonDocument
+            {
+                { "_id", BsonNull.Value },
+                { "documents", new BsonDocument("$sum", 1) },
+                { "messages", new BsonDocument("$sum", new BsonDocument("$size", "$" + MongoMapping.Outbox)) },
+                { "oldest", new BsonDocument("$min", "$" + MongoMapping.OutboxSince) },
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return totals is null
+            ? OutboxBacklog.None
+            : new OutboxBacklog(totals["documents"].ToInt64(), totals["messages"].ToInt64(),
+                totals["oldest"].IsString
+                    ? DateTimeOffset.Parse(totals["oldest"].AsString, System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.AssumeUniversal)
+                    : null);
+    }
+
     DuplicateDocumentException Duplicate(MongoWriteException e)
     {
         var index = definition.Indexes.FirstOrDefault(i => e.WriteError.Message.Contains($"index: {i.Name} ", StringComparison.Ordinal));

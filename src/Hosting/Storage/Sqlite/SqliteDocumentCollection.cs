@@ -145,6 +145,19 @@ sealed class SqliteDocumentCollection<T>(SqliteDocumentStore store, CollectionDe
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<OutboxBacklog> OutboxBacklogAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // The partial index on outbox_since holds only pending documents, so this reads those and nothing else.
+        command.CommandText = $"SELECT COUNT(*), COALESCE(SUM(json_array_length(outbox)), 0), MIN(outbox_since) FROM {_table} WHERE outbox_since IS NOT NULL";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new OutboxBacklog(reader.GetInt64(0), reader.GetInt64(1),
+            reader.IsDBNull(2) ? null : DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal));
+    }
+
     async Task<List<OutboxMessage>?> ReadOutboxAsync(SqliteConnection connection, SqliteTransaction transaction, string id, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
