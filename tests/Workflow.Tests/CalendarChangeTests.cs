@@ -7,6 +7,7 @@ using Ptsp.Contracts.Permits;
 using Ptsp.Hosting.Storage;
 using Ptsp.Hosting.Calendar;
 using Ptsp.Workflow.Calendar;
+using Ptsp.Workflow.Deadlines;
 using Ptsp.Workflow.Permits;
 using Ptsp.Workflow.Registrations;
 
@@ -172,5 +173,32 @@ public sealed class CalendarChangeTests : IAsyncLifetime
 
         Assert.Equal(At(25, 8, 30), saga.DueAt);
         Assert.True(await _host.Harness.Consumed.Any<RecountDueTimes>(m => m.Context.Message.CorrelationId == registration));
+    }
+
+    [Fact]
+    public async Task A_warning_the_recount_moved_fires_at_its_new_time_even_after_a_message_for_the_old_time()
+    {
+        var before = await AtStep6();
+        Assert.Equal(AlertLevel.FirstWarning, before.NextAlert);
+        await _host.Harness.Bus.Publish(Change(1));
+        var after = await WaitFor(s => s.DueAt != before.DueAt);
+        Assert.True(after.NextAlertAt > before.NextAlertAt, $"The first warning did not move: {before.NextAlertAt} → {after.NextAlertAt}.");
+
+        // The watcher's message for the old time arrives after the recount (it was on its way): stale, nothing fires.
+        var stale = new StepDeadlineReached(_id, DeadlineRung.FirstWarning, before.DeadlineToken!.Value, before.NextAlertAt!.Value);
+        var endpoint = await _host.Harness.Bus.GetSendEndpoint(PermitStateDefinition.Address);
+        var staleId = DeadlineAlerts.MessageId(stale);
+        await endpoint.Send(stale, c => c.MessageId = staleId);
+        var ignored = await WaitFor(s => s.ConsumedMessages.Contains(staleId));
+        Assert.Equal((AlertLevel?)AlertLevel.FirstWarning, ignored.NextAlert);
+
+        // At the new time the watcher's message is another one, and the warning fires.
+        _time.SetUtcNow(after.NextAlertAt!.Value);
+        var sent = await _host.Get<DeadlineWatcher>().SweepAsync();
+        var (message, id) = Assert.Single(sent);
+        Assert.NotEqual(staleId, id);
+        var fired = await WaitFor(s => s.ConsumedMessages.Contains(id));
+        Assert.Equal((AlertLevel?)AlertLevel.SecondWarning, fired.NextAlert);
+        Assert.Equal(DeadlineRung.FirstWarning, message.Rung);
     }
 }

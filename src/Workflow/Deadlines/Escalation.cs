@@ -28,7 +28,12 @@ public sealed class Escalation(WorkingCalendar calendar, EscalationOptions optio
         if (saga.StepStartedAt is not { } start || saga.DueAt is not { } due)
             return;
         saga.StepTarget = sla.InDays ? calendar.Between(start, due) : sla.WorkingTime;
+        var before = saga.NextAlertAt;
         saga.NextAlertAt = saga.NextAlert is { } next ? AlertTime(saga, next) : null;
+        // Armed anew: a deadline message sent for the old time is stale, and the one for the new time gets an id of its own
+        // (the saga's inbox would otherwise drop it as the message it already ignored).
+        if (saga.NextAlertAt != before && saga.NextAlertAt is not null)
+            saga.DeadlineToken = MassTransit.NewId.NextGuid();
     }
 
     void Arm(IDeadline saga, TimeSpan? target)
