@@ -23,7 +23,11 @@ public static class FaultWords
         _ => source,
     };
 
-    /// <summary>What the message said happened, from its URN (<c>urn:message:ptsp:application-accepted:v1</c>); an unnamed type by its class name.</summary>
+    /// <summary>
+    /// What the message said happened or asked for: an event by its URN (<c>urn:message:ptsp:application-accepted:v1</c>), a
+    /// command or request by its type name (<c>urn:message:Ptsp.Contracts.Permits:SignDecision</c>); one without words here
+    /// is named as internal, with its technical name for ops.
+    /// </summary>
     public static string Message(string messageType)
     {
         var urn = messageType.StartsWith("urn:message:", StringComparison.Ordinal) ? messageType["urn:message:".Length..] : messageType;
@@ -33,12 +37,13 @@ public static class FaultWords
             var version = name.LastIndexOf(":v", StringComparison.Ordinal);
             if (version > 0)
                 name = name[..version];
-            if (Named.TryGetValue(name, out var words))
-                return words;
+            return Named.TryGetValue(name, out var words) ? words : $"Pesan internal ({name})";
         }
 
         var type = urn.Split(':', '.', '+').LastOrDefault(part => part.Length > 0);
-        return type is null ? "Pesan tanpa jenis" : $"Pesan {type}";
+        if (type is null)
+            return "Pesan tanpa jenis";
+        return Commands.TryGetValue(type, out var said) ? said : $"Perintah internal ({type})";
     }
 
     static readonly Dictionary<string, string> Named = new(StringComparer.Ordinal)
@@ -62,6 +67,7 @@ public static class FaultWords
         ["permit-revoked"] = "Izin dicabut",
         ["permit-statutory-deadline-passed"] = "Batas waktu layanan terlampaui",
         ["permit-step-overdue"] = "Langkah melewati jatuh tempo",
+        ["recount-due-times"] = "Jatuh tempo dihitung ulang (kalender kerja berubah)",
         ["registration-approval-overdue"] = "Persetujuan akun melewati jatuh tempo",
         ["registration-approved"] = "Pendaftaran akun disetujui",
         ["registration-rejected"] = "Pendaftaran akun ditolak",
@@ -72,6 +78,42 @@ public static class FaultWords
         ["technical-review-opened"] = "Kajian teknis dibuka",
         ["technical-review-rescheduled"] = "Jadwal kajian teknis diubah",
         ["technical-review-scheduled"] = "Kajian teknis dijadwalkan",
+    };
+
+    /// <summary>The commands and requests the services take from their queues, by their type name.</summary>
+    static readonly Dictionary<string, string> Commands = new(StringComparer.Ordinal)
+    {
+        ["ApproveRegistration"] = "Menyetujui pendaftaran akun",
+        ["AuthenticateUser"] = "Masuk (pemeriksaan kata sandi)",
+        ["ChangePassword"] = "Mengganti kata sandi",
+        ["ConfirmPasswordReset"] = "Mengatur ulang kata sandi",
+        ["CreateApplication"] = "Membuat permohonan",
+        ["CreateOfficer"] = "Membuat akun petugas",
+        ["DeactivateOfficer"] = "Menonaktifkan akun petugas",
+        ["DraftDecision"] = "Menyusun draf keputusan",
+        ["OpenDrafting"] = "Membuka penyusunan draf keputusan",
+        ["OpenTechnicalReview"] = "Membuka kajian teknis",
+        ["ReactivateOfficer"] = "Mengaktifkan kembali akun petugas",
+        ["RecordAuditEntry"] = "Mencatat log audit",
+        ["RecordCompletenessCheck"] = "Memeriksa kelengkapan berkas",
+        ["RecordSurveyResponse"] = "Mencatat jawaban survei kepuasan",
+        ["RecordTechnicalData"] = "Mencatat data teknis dan jadwal",
+        ["RecordTechnicalRecommendation"] = "Mencatat rekomendasi teknis",
+        ["RejectRegistration"] = "Menolak pendaftaran akun",
+        ["RequestPasswordReset"] = "Meminta pengaturan ulang kata sandi",
+        ["RescheduleTechnicalReview"] = "Mengubah jadwal kajian teknis",
+        ["ResetOfficerPassword"] = "Mengatur ulang kata sandi petugas",
+        ["ResubmitApplication"] = "Mengajukan kembali berkas yang dilengkapi",
+        ["RevokePermit"] = "Mencabut izin",
+        ["SetCalendarYear"] = "Mengubah kalender kerja",
+        ["SignDecision"] = "Menandatangani keputusan (TTE)",
+        ["SubmitApplication"] = "Mengajukan permohonan",
+        ["SubmitRegistration"] = "Mendaftarkan akun",
+        ["SubmitSurvey"] = "Mengisi survei kepuasan",
+        ["UpdateApplication"] = "Mengubah data usaha",
+        ["UpdateOfficer"] = "Mengubah akun petugas",
+        ["VerifyDecision"] = "Memverifikasi draf keputusan",
+        ["WithdrawApplication"] = "Membatalkan permohonan",
     };
 
     /// <summary>The exception's first line, short enough for a table cell; the whole message stays in the details.</summary>
