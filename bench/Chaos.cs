@@ -121,6 +121,13 @@ public static partial class ChaosRun
 
             var killsPerService = cluster.Members.GroupBy(m => m.Service).ToDictionary(g => g.Key, g => g.Sum(m => m.Kills));
             var kills = killsPerService.Values.Sum();
+            // The faults themselves are part of the verdict: a run whose kills came after the driving proves nothing.
+            var spared = Cluster.Services.Where(s => killsPerService.GetValueOrDefault(s) == 0).ToList();
+            checks.Insert(0, new Check("faults injected while driving",
+                kills >= options.Kills && spared.Count == 0 && faults.Any(f => f.Both) && broker.Restarts >= 1 && _lateFaults == 0,
+                $"{kills} kills (asked {options.Kills}), not killed: {(spared.Count == 0 ? "none" : string.Join(", ", spared))}, " +
+                $"both replicas of {string.Join(", ", faults.Where(f => f.Both).Select(f => f.Service))}, {broker.Restarts} broker restart(s), " +
+                $"{_lateFaults} after the driving"));
             var figures = new Dictionary<string, object>
             {
                 ["at"] = DateTimeOffset.UtcNow,
@@ -136,6 +143,7 @@ public static partial class ChaosRun
                 ["lateFaults"] = _lateFaults,
                 ["processStarts"] = cluster.Members.Sum(m => m.Starts),
                 ["clientRetries"] = _api.Retries,
+                ["internalErrors"] = _api.InternalErrors,
                 ["actionsRepeated"] = _reacts,
                 ["drivenSeconds"] = Math.Round(driven.TotalSeconds, 1),
                 ["elapsedSeconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1),
@@ -151,7 +159,7 @@ public static partial class ChaosRun
             Console.WriteLine($"Kills: {kills} ({string.Join(", ", killsPerService.Select(k => $"{k.Key} {k.Value}"))}); " +
                               $"both replicas at once: {string.Join(", ", faults.Where(f => f.Both).Select(f => f.Service))}; broker restarts: {broker.Restarts}" +
                               (_lateFaults > 0 ? $"; {_lateFaults} faults came after the driving ended" : ""));
-            Console.WriteLine($"Client retries: {_api.Retries}; actions sent again (no visible effect yet): {_reacts}; process starts: {figures["processStarts"]}");
+            Console.WriteLine($"Client retries: {_api.Retries} ({_api.InternalErrors} of them after a 500); actions sent again (no visible effect yet): {_reacts}; process starts: {figures["processStarts"]}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Elapsed: {clock.Elapsed.TotalSeconds:F1} s ({driven.TotalSeconds:F1} s driving, {permits.Count / driven.TotalSeconds:F2} permits/s)"));
             Console.WriteLine();

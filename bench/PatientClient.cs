@@ -14,9 +14,13 @@ public sealed class PatientClient(IReadOnlyList<Uri> gateways) : IDisposable
     readonly List<HttpClient> _clients = gateways.Select(g => new HttpClient { BaseAddress = g, Timeout = TimeSpan.FromSeconds(40) }).ToList();
     int _next;
     int _retries;
+    int _internalErrors;
 
     /// <summary>Requests sent again after a 5xx, 429 or lost connection.</summary>
     public int Retries => _retries;
+
+    /// <summary>Answers 500 among them: a service behind the Gateway being down should answer 503 (issue 14 point 7), never 500.</summary>
+    public int InternalErrors => _internalErrors;
 
     public TimeSpan Patience { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -33,6 +37,8 @@ public sealed class PatientClient(IReadOnlyList<Uri> gateways) : IDisposable
                 if ((int)response.StatusCode < 500 && response.StatusCode != HttpStatusCode.TooManyRequests)
                     return response;
                 failure = $"{(int)response.StatusCode}";
+                if (response.StatusCode == HttpStatusCode.InternalServerError)
+                    Interlocked.Increment(ref _internalErrors);
                 response.Dispose();
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
