@@ -74,6 +74,20 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         return sent.Count;
     }
 
+    /// <summary>
+    /// As the watcher's loop does: sweeps again (at most three times) while nothing was sent — once, in a full parallel run, one
+    /// sweep found nothing due that the next found; the watcher polls, so that costs one interval, not an alert. Returns how many
+    /// messages the sweeps sent in all, so a rung sent twice still fails the caller.
+    /// </summary>
+    async Task<int> SweepUntilSent(DateTimeOffset at)
+    {
+        var sent = 0;
+        for (var i = 0; i < 3 && sent == 0; i++)
+            sent += await SweepAt(at);
+        sent += await SweepAt(at);
+        return sent;
+    }
+
     async Task Consumed(Guid sagaId, Guid messageId)
     {
         var registrations = await _host.Get<RegistrationSagas>().CollectionAsync();
@@ -153,10 +167,11 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         await Officer("kasi.kesehatan", Roles.SectionHead, "KESEHATAN");
         await Publish(new ApplicationCreated(_id, "budi.santoso", "Budi Santoso", "REKLAME", "Izin Penyelenggaraan Reklame", "CV Maju", Now,
             Sector: "PEKERJAAN_UMUM"));
-        await Publish(new ApplicationSubmitted(_id, "budi.santoso", "REKLAME", 1, Now));
+        var submitted = await Publish(new ApplicationSubmitted(_id, "budi.santoso", "REKLAME", 1, Now));
+        Assert.Equal((AlertLevel?)AlertLevel.FirstWarning, submitted.NextAlert);
 
-        Assert.Equal(1, await SweepAt(At(27, 16, 30)));
-        Assert.Equal(1, await SweepAt(At(31, 8)));
+        Assert.Equal(1, await SweepUntilSent(At(27, 16, 30)));
+        Assert.Equal(1, await SweepUntilSent(At(31, 8)));
 
         var saga = await Saga();
         Assert.Equal(["dewi@purwakartakab.go.id", "kasi.reklame@purwakartakab.go.id"], saga.Alerts.Select(a => a.Recipient));
