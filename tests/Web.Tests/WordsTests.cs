@@ -28,6 +28,8 @@ public sealed class WordsTests
         Assert.Equal("Dikembalikan — perlu dilengkapi", Words.Status("ReturnedToApplicant"));
         Assert.Equal("Menunggu tanda tangan", Words.Status("AwaitingSignature"));
         Assert.Equal("Kepala Bidang (Kabid)", Words.Role("DivisionHead"));
+        Assert.Equal("Kepala Bidang (Kabid) (kabid)", Words.Who("DivisionHead", "kabid"));
+        Assert.Equal("Sistem (otomatis)", Words.Who("System", "sistem"));
     }
 
     [Fact]

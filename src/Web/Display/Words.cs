@@ -14,6 +14,9 @@ public sealed class Words(CalendarOptions calendar)
 
     public static string Role(string? role) => string.IsNullOrEmpty(role) ? "—" : Roles.Name(role);
 
+    /// <summary>Who acted, for a timeline: the role in words and the account; the service clock's own entries as the system.</summary>
+    public static string Who(string? role, string actor) => role == "System" ? "Sistem (otomatis)" : $"{Role(role)} ({actor})";
+
     /// <summary>The SOP's steps (sop.md) in words an applicant reads without knowing the numbers.</summary>
     public static string Step(int? step) => step switch
     {
