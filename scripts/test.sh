@@ -23,5 +23,12 @@ awk '/^[[:space:]]+Passed: [0-9]+[[:space:]]*$/ { p += $2 }
      /^[[:space:]]+Failed: [0-9]+[[:space:]]*$/ { f += $2 }
      /^[[:space:]]+Skipped: [0-9]+[[:space:]]*$/ { s += $2 }
      END { printf "total: %d passed, %d failed, %d skipped\n", p, f, s }' "$results/output.txt"
+# The failures again at the end, with their messages, so a truncated log still names them.
+if grep -qE '^[[:space:]]+Failed [A-Za-z]' "$results/output.txt"; then
+  echo "failed tests:"
+  awk '/^[[:space:]]+Failed [A-Za-z]/ { show = 1; n = 0 }
+       /^[[:space:]]+(Passed|Skipped) [A-Za-z]/ { show = 0 }
+       show && n < 25 { print; n++ }' "$results/output.txt"
+fi
 rm -rf "$results"
 exit $status
