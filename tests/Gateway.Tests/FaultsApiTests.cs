@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Ptsp.EndToEnd.Tests.Infrastructure;
 using Ptsp.Gateway.Tests.Infrastructure;
 
@@ -27,11 +26,10 @@ public sealed class FaultsApiTests(InProcessPtsp ptsp) : IClassFixture<InProcess
 
         // The cause: Workflow's record of this application cannot be read (a time that is not one). Intake accepts the file;
         // Workflow cannot take the acceptance in.
-        var original = await ExecuteAsync(id, "SELECT body FROM \"permit-sagas\" WHERE id = $id");
-        await ExecuteAsync(id, "UPDATE \"permit-sagas\" SET body = json_set(body, '$.createdAt', 'bukan-waktu') WHERE id = $id");
+        var damage = await DamagedSagaRecord.DamageAsync(ptsp.DataDirectory, id);
         await ptsp.Api.ActAsync(id, "completeness", new { complete = true }, officers["FrontOffice"]);
 
-        var fault = await WaitForFaultAsync(id, admin);
+        var fault = await DamagedSagaRecord.WaitForFaultAsync(ptsp.Api, id, admin);
         Assert.Equal("urn:message:ptsp:application-accepted:v1", fault.Get<string>("messageType"));
         Assert.Equal("consume", fault.Get<string>("source"));
         Assert.Equal("System.FormatException", fault.Get<string>("exceptionType")); // the stored time that is not one
@@ -47,7 +45,7 @@ public sealed class FaultsApiTests(InProcessPtsp ptsp) : IClassFixture<InProcess
         await PtspClient.ExpectProblem(await ptsp.Api.PostAsync("/api/v1/ops/faults/nobody.0123/replay", null, admin), HttpStatusCode.NotFound);
 
         // Fixed, replayed: the acceptance reaches Workflow under its own message id and the file goes on to step 5.
-        await ExecuteAsync(id, "UPDATE \"permit-sagas\" SET body = $body WHERE id = $id", original);
+        await damage.RestoreAsync();
         var replay = await ptsp.Api.PostAsync($"/api/v1/ops/faults/{faultId}/replay", null, admin);
         await PtspClient.Expect(replay, HttpStatusCode.OK);
         var replayed = await PtspClient.Json(replay);
@@ -69,39 +67,5 @@ public sealed class FaultsApiTests(InProcessPtsp ptsp) : IClassFixture<InProcess
         var body = await PtspClient.Json(response);
         Assert.Empty(body["unreachable"]!.AsArray());
         return body["faults"]!.AsArray();
-    }
-
-    async Task<JsonNode> WaitForFaultAsync(Guid applicationId, string admin)
-    {
-        // The message is retried first (store faults are retried for some seconds), then recorded.
-        for (var i = 0; i < 120; i++)
-        {
-            var fault = (await FaultsAsync(admin)).FirstOrDefault(f => f!["applicationId"]?.GetValue<string>() == applicationId.ToString());
-            if (fault is not null)
-                return fault;
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("The fault was not listed.");
-    }
-
-    async Task<string?> ExecuteAsync(Guid id, string sql, string? body = null)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(ptsp.DataDirectory, "workflow.db"),
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$id", id.ToString());
-        if (body is not null)
-            command.Parameters.AddWithValue("$body", body);
-        if (sql.StartsWith("SELECT", StringComparison.Ordinal))
-            return (string?)await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("No saga document for the application.");
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
-        return null;
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
 using Ptsp.EndToEnd.Tests.Infrastructure;
 using Ptsp.Gateway.Tests.Infrastructure;
 
@@ -40,11 +42,15 @@ public sealed class MetricsTests(ShortTargetPtsp ptsp) : IClassFixture<ShortTarg
         await ptsp.Api.ActAsync(id, "submit", new { }, applicant);
         await ptsp.Api.WaitForAsync(id, officers["FrontOffice"], "Submitted", 4);
 
-        // Step 4's 3 s pass: both warnings and the breach fire (as stored by the saga), then the front office accepts, late.
+        // Step 4's 3 s pass: the ladder fires, then the front office accepts, late. Each alert the saga stored is counted under its
+        // level. (A watcher that comes late, as on a busy machine, fires only the highest rung due: the breach, without warnings.)
         var breached = await WaitForAsync(s => s.Sum("ptsp_permit_alerts_total", ("permit_type", Type), ("step", "4"), ("level", "breach"))
             > before.Sum("ptsp_permit_alerts_total", ("permit_type", Type), ("step", "4"), ("level", "breach")));
-        Assert.True(Delta(before, breached, "ptsp_permit_alerts_total", ("permit_type", Type), ("step", "4"), ("level", "first_warning")) >= 1);
-        Assert.True(Delta(before, breached, "ptsp_permit_alerts_total", ("permit_type", Type), ("step", "4"), ("level", "second_warning")) >= 1);
+        var stored = await StoredAlertsAsync(id);
+        Assert.Contains("Breach", stored);
+        foreach (var (level, label) in new[] { ("FirstWarning", "first_warning"), ("SecondWarning", "second_warning"), ("Breach", "breach") })
+            Assert.True(Delta(before, breached, "ptsp_permit_alerts_total", ("permit_type", Type), ("step", "4"), ("level", label))
+                >= stored.Count(l => l == level), $"{label} counted as stored");
         await ptsp.Api.ActAsync(id, "completeness", new { complete = true }, officers["FrontOffice"]);
         await ptsp.Api.WaitForAsync(id, officers["BackOffice"], "InTechnicalReview", 5);
         await PtspClient.Expect(await ptsp.Api.PostAsync($"/api/v1/applications/{id}/withdrawal", new { reason = "Usaha dipindahkan" }, applicant),
@@ -61,8 +67,10 @@ public sealed class MetricsTests(ShortTargetPtsp ptsp) : IClassFixture<ShortTarg
         Assert.True(Delta(before, after, "ptsp_permit_step_working_time_minutes_sum", ("permit_type", Type), ("step", "4")) >= 3.0 / 60);
         Assert.True(Delta(before, after, "ptsp_permit_step_target_used_ratio_count", ("permit_type", Type), ("step", "4")) >= 1);
         Assert.True(Delta(before, after, "ptsp_permit_step_target_used_ratio_sum", ("permit_type", Type), ("step", "4")) >= 1);
-        Assert.Equal(0, after.Sum("ptsp_permit_step_target_used_ratio_bucket", ("permit_type", Type), ("step", "4"), ("le", "0.8"))
-            - before.Sum("ptsp_permit_step_target_used_ratio_bucket", ("permit_type", Type), ("step", "4"), ("le", "0.8")));
+        // Above the bucket of 1 (the meter is one per test process: other hosts' files, on time, add below it, never above).
+        Assert.Contains(after.Samples, s => s.Name == "ptsp_permit_step_target_used_ratio_bucket" && s.Labels.GetValueOrDefault("le") == "1");
+        Assert.True(Delta(before, after, "ptsp_permit_step_target_used_ratio_count", ("permit_type", Type), ("step", "4"))
+            - Delta(before, after, "ptsp_permit_step_target_used_ratio_bucket", ("permit_type", Type), ("step", "4"), ("le", "1")) >= 1);
 
         // The plumbing: Workflow's outbox backlog and its age per collection, each keeper's faults from 0, MassTransit's consumers.
         Assert.Contains(after.Samples, s => s.Name == "ptsp_outbox_pending_messages" && s.Labels["store"] == "workflow" && s.Value >= 0);
@@ -109,6 +117,23 @@ public sealed class MetricsTests(ShortTargetPtsp ptsp) : IClassFixture<ShortTarg
 
     static double Delta(PrometheusText before, PrometheusText after, string name, params (string, string)[] labels) =>
         after.Sum(name, labels) - before.Sum(name, labels);
+
+    /// <summary>The levels of the step-4 alerts the saga stored for the application, read from Workflow's SQLite file.</summary>
+    async Task<List<string>> StoredAlertsAsync(Guid id)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(ptsp.DataDirectory, "workflow.db"),
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body FROM \"permit-sagas\" WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id.ToString());
+        var saga = JsonNode.Parse((string)(await command.ExecuteScalarAsync())!)!;
+        return saga["alerts"]!.AsArray().Where(a => a!["step"]!.GetValue<int>() == 4).Select(a => a!["level"]!.GetValue<string>()).ToList();
+    }
 }
 
 /// <summary>A host with <c>Metrics:ScrapeKey</c> set: only the key opens <c>/metrics</c>, also for a caller on this machine.</summary>

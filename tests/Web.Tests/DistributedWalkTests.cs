@@ -7,7 +7,7 @@ namespace Ptsp.Web.Tests;
 /// the Web its own process. The straight path (no returns); every page passes axe-core and is screenshotted under
 /// screenshots/sop-terdistribusi/.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(WalkCollection.Name)]
 public sealed class DistributedWalkTests(WebFixture web, DistributedWebFixture cluster) : IClassFixture<DistributedWebFixture>
 {
     [Fact]

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using Ptsp.EndToEnd.Tests.Infrastructure;
 using Ptsp.Web.Tests.Infrastructure;
@@ -28,10 +26,9 @@ public sealed class FaultsPageTests(WebFixture web)
         await web.Api.ActAsync(id, "submit", new { }, applicant);
         await web.Api.WaitForAsync(id, officers["FrontOffice"], "Submitted", 4);
 
-        var original = await ExecuteAsync(id, "SELECT body FROM \"permit-sagas\" WHERE id = $id");
-        await ExecuteAsync(id, "UPDATE \"permit-sagas\" SET body = json_set(body, '$.createdAt', 'bukan-waktu') WHERE id = $id");
+        var damage = await DamagedSagaRecord.DamageAsync(web.DataDirectory, id);
         await web.Api.ActAsync(id, "completeness", new { complete = true }, officers["FrontOffice"]);
-        await WaitForFaultAsync(id, officers["Administrator"]);
+        await DamagedSagaRecord.WaitForFaultAsync(web.Api, id, officers["Administrator"]);
 
         // Reached from the administrator's menu; the fault is in words, with its service, its application and its error.
         var page = await web.NewPageAsync(1280, 900);
@@ -61,7 +58,7 @@ public sealed class FaultsPageTests(WebFixture web)
         await Assertions.Expect(row).ToContainTextAsync("Belum ditangani");
 
         // Fixed, then replayed from the page: the result is said, the fault leaves the open list and the file goes on.
-        await ExecuteAsync(id, "UPDATE \"permit-sagas\" SET body = $body WHERE id = $id", original);
+        await damage.RestoreAsync();
         await row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Kirim ulang") }).ClickAsync();
         var confirmUrl = page.Url;
         await page.Locator("#konfirmasi").GetByRole(AriaRole.Button, new() { Name = "Ya, kirim ulang" }).ClickAsync();
@@ -143,41 +140,5 @@ public sealed class FaultsPageTests(WebFixture web)
         Assert.Equal(200, response!.Status);
         await Assertions.Expect(admin.Locator(".ringkasan-galat")).ToContainTextAsync("tidak ada lagi di daftar");
         await WebFixture.CheckPageAsync(admin, "86-gangguan-tidak-ditemukan");
-    }
-
-    async Task WaitForFaultAsync(Guid applicationId, string admin)
-    {
-        // The message is retried first (store faults are retried for some seconds), then recorded.
-        for (var i = 0; i < 160; i++)
-        {
-            var response = await web.Api.GetAsync("/api/v1/ops/faults", admin);
-            await PtspClient.Expect(response, HttpStatusCode.OK);
-            var faults = (await PtspClient.Json(response))["faults"]!.AsArray();
-            if (faults.Any(f => f!["applicationId"]?.GetValue<string>() == applicationId.ToString()))
-                return;
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("The fault was not listed.");
-    }
-
-    async Task<string?> ExecuteAsync(Guid id, string sql, string? body = null)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(web.DataDirectory, "workflow.db"),
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$id", id.ToString());
-        if (body is not null)
-            command.Parameters.AddWithValue("$body", body);
-        if (sql.StartsWith("SELECT", StringComparison.Ordinal))
-            return (string?)await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("No saga document for the application.");
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
-        return null;
     }
 }

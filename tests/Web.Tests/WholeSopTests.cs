@@ -10,7 +10,7 @@ namespace Ptsp.Web.Tests;
 /// both return loops, and the QR code of the signed decision read back from the PDF and opened. Every page of the
 /// walk passes axe-core (no serious or critical violation) and is screenshotted under screenshots/sop/.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(WalkCollection.Name)]
 public sealed class WholeSopTests(WebFixture web)
 {
     const int Phone = BrowserWalk.Phone;

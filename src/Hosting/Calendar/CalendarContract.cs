@@ -46,5 +46,9 @@ public static class CalendarContract
 
     /// <summary>Puts the change's holidays and overrides in force unless a newer revision already is.</summary>
     public static bool Apply(this WorkingCalendar calendar, CalendarChanged change) =>
-        calendar.Apply(change.Revision, change.Holidays.Select(FromEntry).ToList(), change.Overrides.Select(o => FromEntry(o, "")!).ToList());
+        calendar.Apply(change.Revision, change.Holidays, change.Overrides);
+
+    /// <summary>Puts a revision's holidays and overrides, as the contracts carry them, in force unless a newer one already is.</summary>
+    public static bool Apply(this WorkingCalendar calendar, long revision, IEnumerable<HolidayEntry> holidays, IEnumerable<WorkingHoursOverride> overrides) =>
+        calendar.Apply(revision, holidays.Select(FromEntry).ToList(), overrides.Select(o => FromEntry(o, "")!).ToList());
 }

@@ -29,8 +29,7 @@ public sealed class DueTimeRecount(WorkingCalendar calendar, Escalation escalati
         if (calendar.Revision < message.CalendarRevision)
         {
             var (document, _) = await agency.ReadAsync(cancellationToken);
-            calendar.Apply(document.Revision, document.Holidays.Select(CalendarContract.FromEntry).ToList(),
-                document.Overrides.Select(o => CalendarContract.FromEntry(o, "")!).ToList());
+            calendar.Apply(document.Revision, document.Holidays, document.Overrides);
         }
 
         if (calendar.Revision < message.CalendarRevision)
