@@ -290,6 +290,37 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests, IDisp
         Assert.True(File.Exists(Path.Combine(_directory, "shared.db")));
     }
 
+    [Fact]
+    public async Task A_sorted_query_on_an_indexed_field_reads_the_index_in_either_direction_not_the_whole_table()
+    {
+        var t0 = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(7));
+        await using (var store = new SqliteDocumentStore("plans", _directory))
+        {
+            var widgets = await store.OpenAsync(Widgets);
+            for (var i = 0; i < 50; i++)
+                await widgets.InsertAsync($"w{i}", new Widget { Status = i % 2 == 0 ? "Open" : "Closed", DueAt = t0.AddMinutes(i % 7) });
+        }
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory, "plans.db")};Pooling=False");
+        await connection.OpenAsync();
+        foreach (var query in new[] { Query.All.Sort("dueAt").Take(1), Query.All.Sort("dueAt", descending: true).Take(1),
+                     Query.All.And("dueAt", Operator.LessThan, t0.AddMinutes(3)).Sort("dueAt", descending: true).Take(10) })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN SELECT id, version, body FROM \"widgets\"" + SqliteQuery.Where(query, command) +
+                                  SqliteQuery.OrderAndLimit(query, command);
+            var plan = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                    plan.Add(reader.GetString(3));
+            }
+
+            Assert.Contains(plan, step => step.Contains("USING INDEX ix_dueAt_widgets", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        }
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -28,6 +28,8 @@ public sealed class AuditLog(StorageFactory storage)
 
     const int VerifyBatch = 500;
 
+    readonly SemaphoreSlim _append = new(1, 1);
+
     public Task<IDocumentCollection<AuditEntry>> EntriesAsync(CancellationToken cancellationToken = default) =>
         storage.OpenCollectionAsync(Extensions.Store, Definition, cancellationToken);
 
@@ -36,6 +38,21 @@ public sealed class AuditLog(StorageFactory storage)
     public async Task<long?> AppendAsync(RecordAuditEntry m, CancellationToken cancellationToken = default)
     {
         var entries = await EntriesAsync(cancellationToken);
+        // One append at a time in this process: concurrent deliveries would all read the same head, and all but one would
+        // lose the insert and read again, round after round. Other keepers (replicas) still meet at the conditional insert.
+        await _append.WaitAsync(cancellationToken);
+        try
+        {
+            return await AppendAtHeadAsync(entries, m, cancellationToken);
+        }
+        finally
+        {
+            _append.Release();
+        }
+    }
+
+    async Task<long?> AppendAtHeadAsync(IDocumentCollection<AuditEntry> entries, RecordAuditEntry m, CancellationToken cancellationToken)
+    {
         while (true)
         {
             var head = await entries.QueryAsync(Query.All.Sort("sequence", descending: true).Take(1), cancellationToken);

@@ -106,8 +106,9 @@ public static class MongoMapping
         if (query.OrderBy is null)
             return null;
         var field = $"{Body}.{StorageNames.ValidateField(query.OrderBy)}";
+        // Ties broken by id in the sort's own direction, so a plain index (field, _id) serves the whole sort either way.
         return query.Descending
-            ? Builders<BsonDocument>.Sort.Descending(field).Ascending("_id")
+            ? Builders<BsonDocument>.Sort.Descending(field).Descending("_id")
             : Builders<BsonDocument>.Sort.Ascending(field).Ascending("_id");
     }
 
@@ -125,8 +126,11 @@ public static class MongoMapping
         foreach (var index in definition.Indexes)
         {
             var field = $"{Body}.{index.Field}";
+            // A plain index carries the id too: a sort by the field breaks ties by id, and an index without it leaves the server
+            // to sort in memory. A unique index has no ties.
             yield return new CreateIndexModel<BsonDocument>(
-                Builders<BsonDocument>.IndexKeys.Ascending(field),
+                index.Unique ? Builders<BsonDocument>.IndexKeys.Ascending(field)
+                    : Builders<BsonDocument>.IndexKeys.Ascending(field).Ascending("_id"),
                 new CreateIndexOptions<BsonDocument>
                 {
                     Name = index.Name,

@@ -131,8 +131,10 @@ public sealed class SqliteDocumentStore : IDocumentStore
     static string IndexSql(string table, string collection, IndexDefinition index)
     {
         var expression = SqliteQuery.Field(index.Field);
-        return $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {Quote(IndexName(collection, index))} ON {table}({expression})" +
-               (index.Unique ? $" WHERE {expression} IS NOT NULL" : "");
+        // A plain index carries the id too, for the ORDER BY field, id of a sorted query (SqliteQuery.OrderAndLimit).
+        return index.Unique
+            ? $"CREATE UNIQUE INDEX {Quote(IndexName(collection, index))} ON {table}({expression}) WHERE {expression} IS NOT NULL"
+            : $"CREATE INDEX {Quote(IndexName(collection, index))} ON {table}({expression}, id)";
     }
 
     /// <summary>A unique index that cannot be built because documents already share a value: start-up stops and says which.</summary>

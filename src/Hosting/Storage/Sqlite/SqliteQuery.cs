@@ -80,7 +80,14 @@ static class SqliteQuery
     {
         var sql = new StringBuilder();
         if (query.OrderBy is not null)
-            sql.Append($" ORDER BY {Field(query.OrderBy)} {(query.Descending ? "DESC" : "ASC")}, id");
+        {
+            // Ties broken by id in the sort's own direction: then the plain index on (field, id) serves the whole ORDER BY and
+            // a LIMIT reads only what it returns. With "id" always ascending, SQLite scanned and sorted the whole table for
+            // every sorted query (the audit log's head, read before each of its appends, measured 39 ms at 20,000 entries).
+            var direction = query.Descending ? "DESC" : "ASC";
+            sql.Append($" ORDER BY {Field(query.OrderBy)} {direction}, id {direction}");
+        }
+
         if (query.Limit is int limit)
         {
             sql.Append(" LIMIT $limit");
