@@ -54,8 +54,8 @@ public sealed class Api(HttpClient http, PushWatcher push)
         return await LoginAsync(username!, "PemohonBench2026");
     }
 
-    /// <summary>One research permit (meeting review, three documents) from draft to Issued; returns the action latencies in ms.</summary>
-    public async Task<List<double>> RunPermitAsync(string applicant, IReadOnlyDictionary<string, string> o)
+    /// <summary>One research permit (meeting review, three documents) from draft to Issued; returns its id and the action latencies in ms.</summary>
+    public async Task<(Guid Id, List<double> Latencies)> RunPermitAsync(string applicant, IReadOnlyDictionary<string, string> o)
     {
         var latencies = new List<double>();
         var created = await Send(HttpMethod.Post, "/api/v1/applications", applicant,
@@ -82,7 +82,15 @@ public sealed class Api(HttpClient http, PushWatcher push)
         await Act(id, "verification", o["SectionHead"], new { approve = true }, o["DivisionHead"], 9, latencies);
         await Act(id, "verification", o["DivisionHead"], new { approve = true }, o["AgencyHead"], 10, latencies);
         await Act(id, "signature", o["AgencyHead"], new { approve = true }, applicant, null, latencies);
-        return latencies;
+        return (id, latencies);
+    }
+
+    /// <summary>The application as a reader sees it (<c>GET /api/v1/applications/{id}</c>).</summary>
+    public async Task<JsonObject> ApplicationAsync(string reader, Guid id)
+    {
+        using var response = await Send(HttpMethod.Get, $"/api/v1/applications/{id}", reader, null);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
     async Task Act(Guid id, string action, string actor, object body, string next, int? step, List<double> latencies)

@@ -1,7 +1,7 @@
 namespace Ptsp.Bench;
 
 public sealed record BenchOptions(int Permits, int Concurrency, int Applicants, Uri? Gateway, string VirtualHost, string RabbitHost, string OfficerPassword,
-    string? MailDirectory)
+    string? MailDirectory, int Replicas = 1)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -15,7 +15,8 @@ public sealed record BenchOptions(int Permits, int Concurrency, int Applicants, 
             Value("--vhost") ?? "/",
             Value("--rabbit") ?? "127.0.0.1",
             Value("--officer-password") ?? Environment.GetEnvironmentVariable("Seed__OfficerPassword") ?? "Ptsp-Bench-2026",
-            Value("--mail"));
+            Value("--mail"),
+            Int("--replicas", 1));
     }
 }
 

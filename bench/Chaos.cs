@@ -23,6 +23,10 @@ public static partial class ChaosRun
     static readonly Encoding Ascii = Encoding.ASCII;
     static readonly byte[] Pdf = Ascii.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
+    /// <summary>The applicant's email with the decision: the permit issued, or the rejection letter.</summary>
+    public static bool IsDecision(MimeMessage m) =>
+        (m.Subject ?? "") is var s && (s.Contains(" telah terbit: ", StringComparison.Ordinal) || s.Contains(": surat penolakan ", StringComparison.Ordinal));
+
     public sealed record Options(int Permits, int Kills, int Concurrency, int Applicants, string? Json, bool Keep)
     {
         public static Options Parse(string[] args)
@@ -620,9 +624,6 @@ public static partial class ChaosRun
         List<(string Name, long Messages)> Waiting() =>
             broker.Queues().Where(q => q.Messages > 0 && !q.Name.EndsWith("_error", StringComparison.Ordinal) && !q.Name.EndsWith("_skipped", StringComparison.Ordinal))
                 .ToList();
-
-        static bool IsDecision(MimeMessage m) =>
-            (m.Subject ?? "") is var s && (s.Contains(" telah terbit: ", StringComparison.Ordinal) || s.Contains(": surat penolakan ", StringComparison.Ordinal));
 
         /// <summary>Distinct, and the sequence (second part, e.g. 503/0007/…) runs 1…n without a gap.</summary>
         static Check Numbers(string name, List<string?> numbers, int expected)

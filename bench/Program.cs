@@ -11,30 +11,46 @@ if (args.Contains("--worklist"))
     return await WorklistBench.RunAsync(root, args, options);
 if (args.Contains("--chaos"))
     return await ChaosRun.RunAsync(root, args, options);
-var services = options.Gateway is null ? await Cluster.StartAsync(root, options) : null;
-var gateway = options.Gateway ?? services!.Gateway;
+var services = options.Gateway is null ? await Cluster.StartAsync(root, options, new ClusterShape(Replicas: options.Replicas)) : null;
+var gateways = services?.Gateways ?? [options.Gateway!];
 var vhost = services?.VirtualHost ?? options.VirtualHost;
+var mailDirectory = options.MailDirectory ?? services!.MailDirectory;
+var clients = new List<IDisposable>();
+var watchers = new List<PushWatcher>();
 try
 {
-    using var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(120) };
-    using var streams = new HttpClient { BaseAddress = gateway, Timeout = Timeout.InfiniteTimeSpan };
-    await using var push = new PushWatcher(streams);
-    var api = new Api(http, push);
-    Console.WriteLine($"Gateway {gateway}; {options.Permits} permits, {options.Concurrency} at a time");
+    // One client per Gateway replica, permits taken by them in turn; each watches the push stream of its own Gateway.
+    var apis = new List<Api>();
+    foreach (var gateway in gateways)
+    {
+        var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(120) };
+        var streams = new HttpClient { BaseAddress = gateway, Timeout = Timeout.InfiniteTimeSpan };
+        var push = new PushWatcher(streams);
+        clients.AddRange([http, streams]);
+        watchers.Add(push);
+        apis.Add(new Api(http, push));
+    }
+
+    var api = apis[0];
+    Console.WriteLine($"Gateway {string.Join(", ", gateways)}; {options.Replicas} replica(s) of every service; {options.Permits} permits, {options.Concurrency} at a time");
 
     var officers = new Dictionary<string, string>();
     foreach (var (user, role) in Api.Officers)
         officers[role] = await api.LoginAsync(user, options.OfficerPassword);
     var applicants = new List<string>();
     for (var i = 0; i < Math.Min(options.Permits, options.Applicants); i++)
-        applicants.Add(await api.ActiveApplicantAsync(officers["FrontOffice"], options.MailDirectory ?? services!.MailDirectory, i));
+        applicants.Add(await api.ActiveApplicantAsync(officers["FrontOffice"], mailDirectory, i));
 
-    foreach (var token in officers.Values.Concat(applicants))
-        await push.WatchAsync(token);
+    foreach (var push in watchers)
+    {
+        foreach (var token in officers.Values.Concat(applicants))
+            await push.WatchAsync(token);
+    }
 
     var published0 = await Broker.PublishedAsync(vhost);
     var cpu0 = services?.CpuSeconds() ?? [];
     var latencies = new List<double>();
+    var ids = new List<Guid>();
     var clock = Stopwatch.StartNew();
     var gate = new SemaphoreSlim(options.Concurrency);
     var failures = 0;
@@ -43,9 +59,12 @@ try
         await gate.WaitAsync();
         try
         {
-            var steps = await api.RunPermitAsync(applicants[i % applicants.Count], officers);
+            var (id, steps) = await apis[i % apis.Count].RunPermitAsync(applicants[i % applicants.Count], officers);
             lock (latencies)
+            {
                 latencies.AddRange(steps);
+                ids.Add(id);
+            }
         }
         catch (Exception e)
         {
@@ -68,6 +87,8 @@ try
     Console.WriteLine($"SOP: {permits} permits in {sopSeconds:F1} s = {permits / sopSeconds:F2} permits/s; {latencies.Count} officer actions");
     Console.WriteLine($"Action → next step visible: p50 {P(0.50):F0} ms, p95 {P(0.95):F0} ms, p99 {P(0.99):F0} ms");
     Console.WriteLine($"Messages published on the broker during the run: {exchanged} ({(permits == 0 ? 0 : exchanged / (double)permits):F1} per permit)");
+    var (effectsHeld, effects) = await Effects.CheckAsync(api, officers["AgencyHead"], ids, mailDirectory);
+    Console.WriteLine($"Effects once each: {(effectsHeld ? "HELD" : "BROKEN")} — {effects}");
 
     var raw = await RawBus.MeasureAsync(options.RabbitHost, (int)Math.Max(exchanged, 1));
     Console.WriteLine($"Raw bus: {raw.Messages} messages published and consumed in {raw.Seconds:F2} s = {raw.Messages / raw.Seconds:F0} msg/s; " +
@@ -92,8 +113,10 @@ try
     {
         at = DateTimeOffset.UtcNow,
         machine = $"{Environment.ProcessorCount} cores",
+        replicas = options.Replicas,
         permits,
         failures,
+        effects = new { held = effectsHeld, detail = effects },
         sopSeconds = Math.Round(sopSeconds, 2),
         permitsPerSecond = Math.Round(permits / sopSeconds, 2),
         latencyMs = new { p50 = P(0.5), p95 = P(0.95), p99 = P(0.99), actions = latencies.Count },
@@ -107,12 +130,16 @@ try
     await File.WriteAllTextAsync(file, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
     Console.WriteLine($"Figures written to {Path.GetRelativePath(root, file)}");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"SUMMARY permits={permits} failures={failures} permits/s={permits / sopSeconds:F2} p50={P(0.5):F0}ms p95={P(0.95):F0}ms p99={P(0.99):F0}ms " +
+        $"SUMMARY replicas={options.Replicas} permits={permits} failures={failures} effects={(effectsHeld ? "held" : "broken")} permits/s={permits / sopSeconds:F2} p50={P(0.5):F0}ms p95={P(0.95):F0}ms p99={P(0.99):F0}ms " +
         $"messages={exchanged} raw={raw.Messages / raw.Seconds:F0}msg/s ratio={sopSeconds / raw.Seconds:F1} cpu/permit={cpuTotal / Math.Max(permits, 1):F3}s"));
-    return failures == 0 ? 0 : 1;
+    return failures == 0 && effectsHeld ? 0 : 1;
 }
 finally
 {
+    foreach (var push in watchers)
+        await push.DisposeAsync();
+    foreach (var client in clients)
+        client.Dispose();
     if (services is not null)
         await services.DisposeAsync();
 }

@@ -2,7 +2,9 @@
 # The SOP benchmark: starts the distributed mode on a local RabbitMQ (each service its own process, SQLite),
 # drives permits through the public API, measures the raw bus, prints the figures (last line: a summary)
 # and writes them to bench/results/. Options: --permits N (200) --concurrency C (16) --applicants A (8);
-# --gateway URL --vhost V --mail DIR to attach to a running distributed Gateway instead.
+# --replicas R (1): R replicas of every service, the clients taking the Gateways in turn, and a check afterwards that
+# every permit's effects happened exactly once; --gateway URL --vhost V --mail DIR to attach to a running distributed
+# Gateway instead.
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 require_dotnet
