@@ -11,10 +11,13 @@ if (args.Contains("--worklist"))
     return await WorklistBench.RunAsync(root, args, options);
 if (args.Contains("--chaos"))
     return await ChaosRun.RunAsync(root, args, options);
-var services = options.Gateway is null ? await Cluster.StartAsync(root, options, new ClusterShape(Replicas: options.Replicas)) : null;
-var gateways = services?.Gateways ?? [options.Gateway!];
+// --embedded: the all-in-one host (in-memory bus, one process) instead of the distributed services; no broker to count.
+var embedded = args.Contains("--embedded") ? await EmbeddedHost.StartAsync(root, options) : null;
+var services = options.Gateway is null && embedded is null ? await Cluster.StartAsync(root, options, new ClusterShape(Replicas: options.Replicas)) : null;
+IReadOnlyList<Uri> gateways = embedded is not null ? [embedded.BaseAddress] : services?.Gateways ?? [options.Gateway!];
 var vhost = services?.VirtualHost ?? options.VirtualHost;
-var mailDirectory = options.MailDirectory ?? services!.MailDirectory;
+var mailDirectory = options.MailDirectory ?? embedded?.MailDirectory ?? services!.MailDirectory;
+var mode = embedded is not null ? "embedded (all-in-one, in-memory bus)" : $"distributed, {options.Replicas} replica(s) of every service";
 var clients = new List<IDisposable>();
 var watchers = new List<PushWatcher>();
 try
@@ -32,7 +35,7 @@ try
     }
 
     var api = apis[0];
-    Console.WriteLine($"Gateway {string.Join(", ", gateways)}; {options.Replicas} replica(s) of every service; {options.Permits} permits, {options.Concurrency} at a time");
+    Console.WriteLine($"Gateway {string.Join(", ", gateways)}; {mode}; {options.Permits} permits, {options.Concurrency} at a time");
 
     var officers = new Dictionary<string, string>();
     foreach (var (user, role) in Api.Officers)
@@ -47,8 +50,8 @@ try
             await push.WatchAsync(token);
     }
 
-    var published0 = await Broker.PublishedAsync(vhost);
-    var cpu0 = services?.CpuSeconds() ?? [];
+    var published0 = embedded is null ? await Broker.PublishedAsync(vhost) : 0;
+    var cpu0 = embedded?.CpuSeconds() ?? services?.CpuSeconds() ?? [];
     var latencies = new List<double>();
     var ids = new List<Guid>();
     var clock = Stopwatch.StartNew();
@@ -78,28 +81,32 @@ try
     }));
     clock.Stop();
     var sopSeconds = clock.Elapsed.TotalSeconds;
-    var exchanged = await Broker.PublishedAsync(vhost) - published0;
-    var cpu1 = services?.CpuSeconds() ?? [];
+    long? exchanged = embedded is null ? await Broker.PublishedAsync(vhost) - published0 : null;
+    var cpu1 = embedded?.CpuSeconds() ?? services?.CpuSeconds() ?? [];
 
     var permits = options.Permits - failures;
     latencies.Sort();
     double P(double p) => latencies.Count == 0 ? 0 : latencies[Math.Max(0, (int)Math.Ceiling(p * latencies.Count) - 1)];
     Console.WriteLine($"SOP: {permits} permits in {sopSeconds:F1} s = {permits / sopSeconds:F2} permits/s; {latencies.Count} officer actions");
     Console.WriteLine($"Action → next step visible: p50 {P(0.50):F0} ms, p95 {P(0.95):F0} ms, p99 {P(0.99):F0} ms");
-    Console.WriteLine($"Messages published on the broker during the run: {exchanged} ({(permits == 0 ? 0 : exchanged / (double)permits):F1} per permit)");
+    Console.WriteLine(exchanged is { } count
+        ? $"Messages published on the broker during the run: {count} ({(permits == 0 ? 0 : count / (double)permits):F1} per permit)"
+        : "Messages: the in-memory bus of one process (no broker to count them, no raw-bus comparison)");
     var (effectsHeld, effects) = await Effects.CheckAsync(api, officers["AgencyHead"], ids, mailDirectory);
     Console.WriteLine($"Effects once each: {(effectsHeld ? "HELD" : "BROKEN")} — {effects}");
 
-    var raw = await RawBus.MeasureAsync(options.RabbitHost, (int)Math.Max(exchanged, 1));
-    Console.WriteLine($"Raw bus: {raw.Messages} messages published and consumed in {raw.Seconds:F2} s = {raw.Messages / raw.Seconds:F0} msg/s; " +
-                      $"SOP time / raw time = {sopSeconds / raw.Seconds:F1}");
+    (int Messages, double Seconds)? raw = exchanged is { } sent ? await RawBus.MeasureAsync(options.RabbitHost, (int)Math.Max(sent, 1)) : null;
+    if (raw is { } bus)
+        Console.WriteLine($"Raw bus: {bus.Messages} messages published and consumed in {bus.Seconds:F2} s = {bus.Messages / bus.Seconds:F0} msg/s; " +
+                          $"SOP time / raw time = {sopSeconds / bus.Seconds:F1}");
 
     var processes = new List<object>();
     double cpuTotal = 0;
-    if (services is not null)
+    var measured = embedded is not null ? [(EmbeddedHost.Name, embedded.Pid)] : services?.Processes.ToList() ?? [];
+    if (measured.Count > 0)
     {
         Console.WriteLine("Process           peak RSS    CPU s   CPU ms/permit");
-        foreach (var (name, pid) in services.Processes)
+        foreach (var (name, pid) in measured)
         {
             var cpu = cpu1.GetValueOrDefault(name) - cpu0.GetValueOrDefault(name);
             cpuTotal += cpu;
@@ -113,6 +120,7 @@ try
     {
         at = DateTimeOffset.UtcNow,
         machine = $"{Environment.ProcessorCount} cores",
+        mode = embedded is not null ? "embedded" : "distributed",
         replicas = options.Replicas,
         permits,
         failures,
@@ -121,7 +129,7 @@ try
         permitsPerSecond = Math.Round(permits / sopSeconds, 2),
         latencyMs = new { p50 = P(0.5), p95 = P(0.95), p99 = P(0.99), actions = latencies.Count },
         messages = exchanged,
-        rawBus = new { raw.Messages, seconds = Math.Round(raw.Seconds, 3), ratio = Math.Round(sopSeconds / raw.Seconds, 1) },
+        rawBus = raw is { } r ? new { r.Messages, seconds = Math.Round(r.Seconds, 3), ratio = Math.Round(sopSeconds / r.Seconds, 1) } : null,
         cpuSecondsPerPermit = Math.Round(cpuTotal / Math.Max(permits, 1), 3),
         processes,
     };
@@ -129,9 +137,12 @@ try
     var file = Path.Combine(root, "bench", "results", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
     await File.WriteAllTextAsync(file, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
     Console.WriteLine($"Figures written to {Path.GetRelativePath(root, file)}");
+    var rawFigures = raw is { } b
+        ? string.Create(CultureInfo.InvariantCulture, $"raw={b.Messages / b.Seconds:F0}msg/s ratio={sopSeconds / b.Seconds:F1}")
+        : "raw=n/a ratio=n/a";
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"SUMMARY replicas={options.Replicas} permits={permits} failures={failures} effects={(effectsHeld ? "held" : "broken")} permits/s={permits / sopSeconds:F2} p50={P(0.5):F0}ms p95={P(0.95):F0}ms p99={P(0.99):F0}ms " +
-        $"messages={exchanged} raw={raw.Messages / raw.Seconds:F0}msg/s ratio={sopSeconds / raw.Seconds:F1} cpu/permit={cpuTotal / Math.Max(permits, 1):F3}s"));
+        $"SUMMARY mode={(embedded is not null ? "embedded" : "distributed")} replicas={options.Replicas} permits={permits} failures={failures} effects={(effectsHeld ? "held" : "broken")} permits/s={permits / sopSeconds:F2} p50={P(0.5):F0}ms p95={P(0.95):F0}ms p99={P(0.99):F0}ms " +
+        $"messages={(exchanged is { } n ? n.ToString(CultureInfo.InvariantCulture) : "n/a")} {rawFigures} cpu/permit={cpuTotal / Math.Max(permits, 1):F3}s"));
     return failures == 0 && effectsHeld ? 0 : 1;
 }
 finally
@@ -142,4 +153,6 @@ finally
         client.Dispose();
     if (services is not null)
         await services.DisposeAsync();
+    if (embedded is not null)
+        await embedded.DisposeAsync();
 }

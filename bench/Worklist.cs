@@ -22,111 +22,71 @@ public static partial class WorklistBench
     {
         var files = int.Parse(Value(args, "--worklist") ?? "1000", CultureInfo.InvariantCulture);
         var requests = int.Parse(Value(args, "--requests") ?? "30", CultureInfo.InvariantCulture);
-        var directory = Directory.CreateTempSubdirectory("ptsp-worklist-").FullName;
-        var port = Cluster.FreePort();
-        var dll = Path.Combine(root, "src", "AllInOne", "bin", "Release", "net10.0", "Ptsp.AllInOne.dll");
-        var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        await using var host = await EmbeddedHost.StartAsync(root, options);
+        var baseAddress = host.BaseAddress;
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
+        Console.WriteLine($"All-in-one host {baseAddress}; {files} files for the front office, {requests} renders of /tugas");
+
+        using var streams = new HttpClient { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        await using var push = new PushWatcher(streams);
+        var api = new Api(http, push);
+        var frontOffice = await api.LoginAsync("frontoffice", options.OfficerPassword);
+        var applicants = new List<string>();
+        for (var i = 0; i < options.Applicants; i++)
+            applicants.Add(await api.ActiveApplicantAsync(frontOffice, host.MailDirectory, i));
+
+        // N applications submitted (created, three documents, submitted): each lands at step 4 on the front office's desk.
+        var clock = Stopwatch.StartNew();
+        var gate = new SemaphoreSlim(options.Concurrency);
+        var done = 0;
+        await Task.WhenAll(Enumerable.Range(0, files).Select(async i =>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        info.Environment["Storage__Sqlite__Directory"] = Path.Combine(directory, "data");
-        info.Environment["Mail__PickupDirectory"] = Path.Combine(directory, "mail");
-        info.Environment["Seed__OfficerPassword"] = options.OfficerPassword;
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        foreach (var (key, value) in Cluster.RaisedRateLimits)
-            info.Environment[key] = value;
-        using var host = Process.Start(info)!;
-        host.OutputDataReceived += (_, _) => { };
-        host.ErrorDataReceived += (_, _) => { };
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
-        try
-        {
-            var baseAddress = new Uri($"http://127.0.0.1:{port}");
-            using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
-            await WaitReadyAsync(http);
-            Console.WriteLine($"All-in-one host {baseAddress}; {files} files for the front office, {requests} renders of /tugas");
-
-            using var streams = new HttpClient { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
-            await using var push = new PushWatcher(streams);
-            var api = new Api(http, push);
-            var frontOffice = await api.LoginAsync("frontoffice", options.OfficerPassword);
-            var applicants = new List<string>();
-            for (var i = 0; i < options.Applicants; i++)
-                applicants.Add(await api.ActiveApplicantAsync(frontOffice, Path.Combine(directory, "mail"), i));
-
-            // N applications submitted (created, three documents, submitted): each lands at step 4 on the front office's desk.
-            var clock = Stopwatch.StartNew();
-            var gate = new SemaphoreSlim(options.Concurrency);
-            var done = 0;
-            await Task.WhenAll(Enumerable.Range(0, files).Select(async i =>
-            {
-                await gate.WaitAsync();
-                try
-                {
-                    await SubmitAsync(http, applicants[i % applicants.Count], i);
-                    if (Interlocked.Increment(ref done) % 100 == 0)
-                        Console.WriteLine($"  {done} submitted ({clock.Elapsed.TotalSeconds:F0} s)");
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
-            var open = await WaitForTasksAsync(http, frontOffice, files);
-            Console.WriteLine($"{open} open files on the front office's worklist after {clock.Elapsed.TotalSeconds:F0} s");
-
-            // A browser's session: the sign-in form with its antiforgery token, then the worklist page.
-            var cookies = new CookieContainer();
-            using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
-                { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(300) };
-            await SignInAsync(browser, "frontoffice", options.OfficerPassword);
-
-            var times = new List<double>();
-            var rows = 0;
-            long bytes = 0;
-            for (var i = 0; i <= requests; i++)
-            {
-                var render = Stopwatch.StartNew();
-                using var response = await browser.GetAsync("/tugas");
-                var html = await response.Content.ReadAsStringAsync();
-                render.Stop();
-                if (response.StatusCode != HttpStatusCode.OK || !html.Contains("<h1>Tugas saya</h1>", StringComparison.Ordinal))
-                    throw new InvalidOperationException($"/tugas answered {(int)response.StatusCode}, not the worklist.");
-                if (i == 0)
-                    continue; // the first render warms the page's compiled view and caches up
-                times.Add(render.Elapsed.TotalMilliseconds);
-                rows = Regex.Count(html, "<a href=\"/tugas/[0-9a-f-]{36}\">");
-                bytes = html.Length;
-            }
-
-            times.Sort();
-            double P(double p) => times[Math.Max(0, (int)Math.Ceiling(p * times.Count) - 1)];
-            Console.WriteLine($"/tugas with {open} open files ({rows} rows a page, {bytes / 1024} KiB of HTML): " +
-                              $"p50 {P(0.5):F0} ms, p95 {P(0.95):F0} ms, max {times[^1]:F0} ms over {times.Count} renders");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"SUMMARY worklist open={open} rows={rows} renders={times.Count} p50={P(0.5):F0}ms p95={P(0.95):F0}ms max={times[^1]:F0}ms"));
-            return 0;
-        }
-        finally
-        {
-            if (!host.HasExited)
-            {
-                host.Kill(entireProcessTree: true);
-                await host.WaitForExitAsync();
-            }
-
+            await gate.WaitAsync();
             try
             {
-                Directory.Delete(directory, recursive: true);
+                await SubmitAsync(http, applicants[i % applicants.Count], i);
+                if (Interlocked.Increment(ref done) % 100 == 0)
+                    Console.WriteLine($"  {done} submitted ({clock.Elapsed.TotalSeconds:F0} s)");
             }
-            catch (IOException)
+            finally
             {
+                gate.Release();
             }
+        }));
+        var open = await WaitForTasksAsync(http, frontOffice, files);
+        Console.WriteLine($"{open} open files on the front office's worklist after {clock.Elapsed.TotalSeconds:F0} s");
+
+        // A browser's session: the sign-in form with its antiforgery token, then the worklist page.
+        var cookies = new CookieContainer();
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+            { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(300) };
+        await SignInAsync(browser, "frontoffice", options.OfficerPassword);
+
+        var times = new List<double>();
+        var rows = 0;
+        long bytes = 0;
+        for (var i = 0; i <= requests; i++)
+        {
+            var render = Stopwatch.StartNew();
+            using var response = await browser.GetAsync("/tugas");
+            var html = await response.Content.ReadAsStringAsync();
+            render.Stop();
+            if (response.StatusCode != HttpStatusCode.OK || !html.Contains("<h1>Tugas saya</h1>", StringComparison.Ordinal))
+                throw new InvalidOperationException($"/tugas answered {(int)response.StatusCode}, not the worklist.");
+            if (i == 0)
+                continue; // the first render warms the page's compiled view and caches up
+            times.Add(render.Elapsed.TotalMilliseconds);
+            rows = Regex.Count(html, "<a href=\"/tugas/[0-9a-f-]{36}\">");
+            bytes = html.Length;
         }
+
+        times.Sort();
+        double P(double p) => times[Math.Max(0, (int)Math.Ceiling(p * times.Count) - 1)];
+        Console.WriteLine($"/tugas with {open} open files ({rows} rows a page, {bytes / 1024} KiB of HTML): " +
+                          $"p50 {P(0.5):F0} ms, p95 {P(0.95):F0} ms, max {times[^1]:F0} ms over {times.Count} renders");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"SUMMARY worklist open={open} rows={rows} renders={times.Count} p50={P(0.5):F0}ms p95={P(0.95):F0}ms max={times[^1]:F0}ms"));
+        return 0;
     }
 
     static async Task SubmitAsync(HttpClient http, string applicant, int n)
@@ -199,26 +159,6 @@ public static partial class WorklistBench
         }));
         if (answer.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Signing in to the web application answered {(int)answer.StatusCode}.");
-    }
-
-    static async Task WaitReadyAsync(HttpClient http)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (true)
-        {
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
-                    return;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The all-in-one host did not become ready within 120 s.");
-            await Task.Delay(500);
-        }
     }
 
     static string? Value(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

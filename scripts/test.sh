@@ -15,35 +15,8 @@ dotnet build Ptsp.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
 
 results="$(mktemp -d)"
 status=0
-
-# Three lanes at once, the two longest projects first: the suite mostly waits (processes starting, brokers, browsers),
-# so three lanes on two cores end sooner than one solution-wide run that takes projects in alphabetical order. Each
-# lane prints its projects' output when it ends (one lane's lines together).
-lane() {
-  local name=$1 code=0
-  shift
-  for project in "$@"; do
-    dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" \
-      --results-directory "$results/$name" -- RunConfiguration.DisableParallelization=false >>"$results/$name.log" 2>&1 || code=1
-  done
-  flock "$results/print.lock" cat "$results/$name.log"
-  return $code
-}
-others=()
-for project in tests/*/*.Tests.csproj; do
-  case "$project" in
-    tests/EndToEnd.Tests/*|tests/Web.Tests/*|tests/Gateway.Tests/*) ;;
-    *) others+=("$project") ;;
-  esac
-done
-log "testing in three lanes: EndToEnd | Web | Gateway and ${#others[@]} more"
-lane end-to-end tests/EndToEnd.Tests/EndToEnd.Tests.csproj & lanes=($!)
-lane web tests/Web.Tests/Web.Tests.csproj & lanes+=($!)
-lane services tests/Gateway.Tests/Gateway.Tests.csproj "${others[@]}" & lanes+=($!)
-for pid in "${lanes[@]}"; do
-  wait "$pid" || status=1
-done
-cat "$results"/*.log > "$results/output.txt"
+dotnet test Ptsp.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" \
+  --results-directory "$results" -- RunConfiguration.DisableParallelization=false 2>&1 | tee "$results/output.txt" || status=$?
 
 # One closing line across all test assemblies.
 awk '/^[[:space:]]+Passed: [0-9]+[[:space:]]*$/ { p += $2 }
