@@ -22,7 +22,7 @@ public static class Extensions
         builder.AddMail();
         builder.AddOutboxCollection(Store, AccountStore.AccountsDefinition);
         builder.Services.AddSingleton<AccountStore>();
-        builder.Services.AddSingleton<PasswordHasher>();
+        PasswordOptions.Add(builder);
         builder.Services.TryAddSingleton<JwtSigningKey>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<LoginThrottle>();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Ptsp.Registration.Accounts;
 using Ptsp.Registration.Consumers;
 
@@ -16,6 +18,35 @@ public class PasswordTests
         Assert.True(Hasher.Verify(hash, "RahasiaSekali2026"));
         Assert.False(Hasher.Verify(hash, "rahasiasekali2026"));
         Assert.NotEqual(hash, Hasher.Hash("RahasiaSekali2026"));
+    }
+
+    [Fact]
+    public void A_hash_made_at_another_cost_still_verifies_and_the_cost_has_a_floor()
+    {
+        var cheap = new PasswordHasher(10_000).Hash("RahasiaSekali2026");
+        Assert.StartsWith("pbkdf2-sha256$10000$", cheap);
+        // The count is read from the hash: the default hasher verifies it, and the cheap one verifies a default hash.
+        Assert.True(Hasher.Verify(cheap, "RahasiaSekali2026"));
+        Assert.False(Hasher.Verify(cheap, "RahasiaSekali2027"));
+        Assert.True(new PasswordHasher(10_000).Verify(Hasher.Hash("RahasiaSekali2026"), "RahasiaSekali2026"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PasswordHasher(9_999));
+    }
+
+    [Fact]
+    public void The_setting_below_the_floor_stops_start_up_with_its_message()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Accounts:PasswordIterations"] = "1000";
+        PasswordOptions.Add(builder);
+        using var host = builder.Build();
+        var refused = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => host.Services.GetRequiredService<PasswordHasher>());
+        Assert.Contains(PasswordOptions.IterationsProblem, refused.Message);
+
+        var set = Host.CreateApplicationBuilder();
+        set.Configuration["Accounts:PasswordIterations"] = "20000";
+        PasswordOptions.Add(set);
+        using var configured = set.Build();
+        Assert.StartsWith("pbkdf2-sha256$20000$", configured.Services.GetRequiredService<PasswordHasher>().Hash("x"));
     }
 
     [Fact]

@@ -5,24 +5,33 @@ using System.Text;
 namespace Ptsp.Registration.Accounts;
 
 /// <summary>
-/// Salted PBKDF2-HMAC-SHA256 (OWASP's 600,000 iterations), stored as
-/// <c>pbkdf2-sha256$iterations$salt$hash</c> so the cost can rise later without breaking old hashes.
+/// Salted PBKDF2-HMAC-SHA256 (OWASP's 600,000 iterations unless <see cref="PasswordOptions"/> says otherwise), stored as
+/// <c>pbkdf2-sha256$iterations$salt$hash</c> so the cost can change without breaking old hashes.
 /// </summary>
 public sealed class PasswordHasher
 {
+    public const int DefaultIterations = 600_000;
     const string Scheme = "pbkdf2-sha256";
-    const int Iterations = 600_000;
     const int SaltBytes = 16;
     const int HashBytes = 32;
 
-    // Verifying against this when the user does not exist costs the same time as a real check.
-    static readonly string Decoy = HashWith(Iterations, RandomNumberGenerator.GetBytes(SaltBytes), "decoy");
+    readonly int _iterations;
 
-    public string Hash(string password) => HashWith(Iterations, RandomNumberGenerator.GetBytes(SaltBytes), password);
+    // Verifying against this when the user does not exist costs the same time as a real check.
+    readonly string _decoy;
+
+    public PasswordHasher(int iterations = DefaultIterations)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(iterations, PasswordOptions.Minimum);
+        _iterations = iterations;
+        _decoy = HashWith(iterations, RandomNumberGenerator.GetBytes(SaltBytes), "decoy");
+    }
+
+    public string Hash(string password) => HashWith(_iterations, RandomNumberGenerator.GetBytes(SaltBytes), password);
 
     public bool Verify(string? storedHash, string password)
     {
-        var parts = (storedHash ?? Decoy).Split('$');
+        var parts = (storedHash ?? _decoy).Split('$');
         if (parts.Length != 4 || parts[0] != Scheme || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations))
             return false;
         var salt = Convert.FromBase64String(parts[2]);

@@ -26,6 +26,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string LogPath { get; private set; } = "";
 
+    public const string TestPasswordIterations = "10000";
+
     public static ServiceProcess Start(string project, IReadOnlyDictionary<string, string> environment, string logDirectory, int? port = null)
     {
         var dll = Repository.ServiceDll(project);
@@ -39,6 +41,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Test hosts hash passwords at the lowest cost allowed: every seeded officer and every sign-in pays it (PasswordOptions).
+        info.Environment["Accounts__PasswordIterations"] = TestPasswordIterations;
         foreach (var (key, value) in environment)
             info.Environment[key] = value;
 

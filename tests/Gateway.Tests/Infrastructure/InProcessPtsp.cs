@@ -27,6 +27,8 @@ public class InProcessPtsp : WebApplicationFactory<Ptsp.AllInOne.AllInOneHost>, 
         builder.UseSetting("Storage:Sqlite:Directory", DataDirectory);
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(_directory, "mail"));
         builder.UseSetting("Seed:OfficerPassword", OfficerPassword);
+        // The lowest password-hash cost allowed, as every test host uses (ServiceProcess.TestPasswordIterations).
+        builder.UseSetting("Accounts:PasswordIterations", "10000");
         builder.UseSetting("Public:BaseUrl", "https://perizinan.purwakartakab.go.id");
         foreach (var (key, value) in PtspClient.RaisedRateLimits)
             builder.UseSetting(key.Replace("__", ":"), value);
