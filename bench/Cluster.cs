@@ -14,7 +14,7 @@ public sealed class Cluster : IAsyncDisposable
 {
     public static readonly string[] Services = ["Registration", "Workflow", "Intake", "Technical", "Signing", "Gateway"];
     readonly List<Member> _members = [];
-    readonly string _directory = Directory.CreateTempSubdirectory("ptsp-bench-").FullName;
+    string _directory = "";
     readonly Dictionary<string, string> _environment = [];
     string _root = "";
     ClusterShape _shape = new();
@@ -41,6 +41,9 @@ public sealed class Cluster : IAsyncDisposable
 
     public IEnumerable<(string Name, int Pid)> Processes => _members.Select(m => (m.Name, m.Process.Id));
 
+    /// <summary>Every process's own address (its /metrics among others).</summary>
+    public IEnumerable<Uri> Addresses => _members.Select(m => new Uri($"http://127.0.0.1:{m.Port}"));
+
     public IReadOnlyList<Member> Members => _members;
 
     public static Task<Cluster> StartAsync(string root, BenchOptions options) => StartAsync(root, options, new ClusterShape());
@@ -55,7 +58,11 @@ public sealed class Cluster : IAsyncDisposable
             Ctl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
         }
 
-        var cluster = new Cluster { VirtualHost = vhost, _root = root, _shape = shape };
+        var cluster = new Cluster
+        {
+            VirtualHost = vhost, _root = root, _shape = shape,
+            _directory = shape.Folder ?? Directory.CreateTempSubdirectory("ptsp-bench-").FullName,
+        };
         var ports = new Dictionary<(string, int), int>();
         foreach (var service in Services)
         {
@@ -85,7 +92,7 @@ public sealed class Cluster : IAsyncDisposable
         if (shape.Supervised)
             Directory.CreateDirectory(cluster.LogDirectory);
 
-        foreach (var service in Services)
+        foreach (var service in shape.Services ?? Services)
         {
             for (var replica = 1; replica <= shape.Replicas; replica++)
             {
@@ -285,7 +292,10 @@ public sealed class Cluster : IAsyncDisposable
 }
 
 /// <summary>How a cluster runs: replicas of every service, supervision, and the broker (port, virtual host) when not the default.</summary>
-public sealed record ClusterShape(int Replicas = 1, bool Supervised = false, int? RabbitPort = null, string? VirtualHost = null);
+/// <see cref="Services"/>: only these services (the watcher bench starts Workflow alone); <see cref="Folder"/>: the run's folder, made
+/// beforehand by the caller (e.g. with data already in it), removed with the cluster as its own would be.
+public sealed record ClusterShape(int Replicas = 1, bool Supervised = false, int? RabbitPort = null, string? VirtualHost = null,
+    IReadOnlyList<string>? Services = null, string? Folder = null);
 
 /// <summary>One process of the cluster: a service's replica, its port, its current process and what happened to it.</summary>
 public sealed class Member(string service, int replica, int port)

@@ -9,6 +9,8 @@ var options = BenchOptions.Parse(args);
 var root = Repository.Root();
 if (args.Contains("--worklist"))
     return await WorklistBench.RunAsync(root, args, options);
+if (args.Contains("--watcher"))
+    return await WatcherBench.RunAsync(root, args, options);
 if (args.Contains("--chaos"))
     return await ChaosRun.RunAsync(root, args, options);
 // --embedded: the all-in-one host (in-memory bus, one process) instead of the distributed services; no broker to count.
@@ -50,6 +52,8 @@ try
             await push.WatchAsync(token);
     }
 
+    IReadOnlyList<Uri> processes = embedded is not null ? [embedded.BaseAddress] : services?.Addresses.ToList() ?? [];
+    var counted0 = processes.Count > 0 ? await BusCounts.ScrapeAsync(processes) : null;
     var published0 = embedded is null ? await Broker.PublishedAsync(vhost) : 0;
     var cpu0 = embedded?.CpuSeconds() ?? services?.CpuSeconds() ?? [];
     var latencies = new List<double>();
@@ -83,6 +87,7 @@ try
     var sopSeconds = clock.Elapsed.TotalSeconds;
     long? exchanged = embedded is null ? await Broker.PublishedAsync(vhost) - published0 : null;
     var cpu1 = embedded?.CpuSeconds() ?? services?.CpuSeconds() ?? [];
+    var split = counted0 is not null ? BusCounts.Between(counted0, await BusCounts.ScrapeAsync(processes), options.Permits - failures) : null;
 
     var permits = options.Permits - failures;
     latencies.Sort();
@@ -92,6 +97,9 @@ try
     Console.WriteLine(exchanged is { } count
         ? $"Messages published on the broker during the run: {count} ({(permits == 0 ? 0 : count / (double)permits):F1} per permit)"
         : "Messages: the in-memory bus of one process (no broker to count them, no raw-bus comparison)");
+    Console.WriteLine(split is not null ? $"Messages as the services counted them: {split}" : "Messages by kind: not counted (attached to a running Gateway)");
+    if (split is not null)
+        Console.WriteLine("  " + string.Join(", ", split.PerType.Take(12).Select(t => $"{t.Key} {t.Value}")));
     var (effectsHeld, effects) = await Effects.CheckAsync(api, officers["AgencyHead"], ids, mailDirectory);
     Console.WriteLine($"Effects once each: {(effectsHeld ? "HELD" : "BROKEN")} — {effects}");
 
@@ -100,8 +108,8 @@ try
         Console.WriteLine($"Raw bus: {bus.Messages} messages published and consumed in {bus.Seconds:F2} s = {bus.Messages / bus.Seconds:F0} msg/s; " +
                           $"SOP time / raw time = {sopSeconds / bus.Seconds:F1}");
 
-    var processes = new List<object>();
-    double cpuTotal = 0;
+    var measuredProcesses = new List<object>();
+    double cpuTotal = 0, peakRss = 0;
     var measured = embedded is not null ? [(EmbeddedHost.Name, embedded.Pid)] : services?.Processes.ToList() ?? [];
     if (measured.Count > 0)
     {
@@ -111,7 +119,8 @@ try
             var cpu = cpu1.GetValueOrDefault(name) - cpu0.GetValueOrDefault(name);
             cpuTotal += cpu;
             var rss = Cluster.PeakRssMegabytes(pid);
-            processes.Add(new { name, peakRssMb = rss, cpuSeconds = Math.Round(cpu, 2) });
+            peakRss = Math.Max(peakRss, rss);
+            measuredProcesses.Add(new { name, peakRssMb = rss, cpuSeconds = Math.Round(cpu, 2) });
             Console.WriteLine($"{name,-16} {rss,7:F0} MB {cpu,8:F2} {1000 * cpu / Math.Max(permits, 1),10:F1}");
         }
     }
@@ -129,9 +138,10 @@ try
         permitsPerSecond = Math.Round(permits / sopSeconds, 2),
         latencyMs = new { p50 = P(0.5), p95 = P(0.95), p99 = P(0.99), actions = latencies.Count },
         messages = exchanged,
+        messagesPerPermit = split,
         rawBus = raw is { } r ? new { r.Messages, seconds = Math.Round(r.Seconds, 3), ratio = Math.Round(sopSeconds / r.Seconds, 1) } : null,
         cpuSecondsPerPermit = Math.Round(cpuTotal / Math.Max(permits, 1), 3),
-        processes,
+        processes = measuredProcesses,
     };
     Directory.CreateDirectory(Path.Combine(root, "bench", "results"));
     var file = Path.Combine(root, "bench", "results", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
@@ -140,9 +150,12 @@ try
     var rawFigures = raw is { } b
         ? string.Create(CultureInfo.InvariantCulture, $"raw={b.Messages / b.Seconds:F0}msg/s ratio={sopSeconds / b.Seconds:F1}")
         : "raw=n/a ratio=n/a";
+    var kinds = split is { } k
+        ? string.Create(CultureInfo.InvariantCulture, $"per-permit={k.Total}(cmd={k.Commands},evt={k.Events},qry={k.Queries},rep={k.Replies}) retries={k.Retries}")
+        : "per-permit=n/a retries=n/a";
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"SUMMARY mode={(embedded is not null ? "embedded" : "distributed")} replicas={options.Replicas} permits={permits} failures={failures} effects={(effectsHeld ? "held" : "broken")} permits/s={permits / sopSeconds:F2} p50={P(0.5):F0}ms p95={P(0.95):F0}ms p99={P(0.99):F0}ms " +
-        $"messages={(exchanged is { } n ? n.ToString(CultureInfo.InvariantCulture) : "n/a")} {rawFigures} cpu/permit={cpuTotal / Math.Max(permits, 1):F3}s"));
+        $"messages={(exchanged is { } n ? n.ToString(CultureInfo.InvariantCulture) : "n/a")} {kinds} {rawFigures} cpu/permit={cpuTotal / Math.Max(permits, 1):F3}s peak-rss-max={peakRss:F0}MB"));
     return failures == 0 && effectsHeld ? 0 : 1;
 }
 finally

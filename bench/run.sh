@@ -4,7 +4,8 @@
 # and writes them to bench/results/. Options: --permits N (200) --concurrency C (16) --applicants A (8);
 # --replicas R (1): R replicas of every service, the clients taking the Gateways in turn, and a check afterwards that
 # every permit's effects happened exactly once; --gateway URL --vhost V --mail DIR to attach to a running distributed
-# Gateway instead; --embedded to measure the all-in-one host (in-memory bus, one process) instead of the distributed mode.
+# Gateway instead; --embedded to measure the all-in-one host (in-memory bus, one process) instead of the distributed mode;
+# --watcher [--sagas 1000000] for the deadline watcher with a million open permits written straight into Workflow's store.
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 require_dotnet

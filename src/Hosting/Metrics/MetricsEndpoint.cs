@@ -26,7 +26,7 @@ public static class MetricsEndpoint
     /// <summary>The meters every process exports (in <see cref="ServiceDefaults.AddHostDefaults"/>).</summary>
     internal static void AddPtspMetrics(this MeterProviderBuilder metrics) => metrics
         .AddMeter(PtspMetrics.MeterName)
-        // MassTransit's own meter: messaging_masstransit_consume_total, _consume_duration_seconds, _consume_errors_total, …
+        // MassTransit's own meter: messaging_masstransit_consume_ea_total, _send_ea_total, _publish_ea_total, _consume_retries_ea_total, …
         .AddMeter("MassTransit")
         .AddAspNetCoreInstrumentation()
         .AddMeter("System.Runtime")
