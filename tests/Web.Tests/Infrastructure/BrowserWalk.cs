@@ -51,12 +51,14 @@ public sealed class BrowserWalk(IBrowser browser, string baseUrl, MailPickup mai
         var front = await NewPageAsync();
         await WebFixture.SignInAsync(front, "frontoffice", WebFixture.OfficerPassword);
         await Assertions.Expect(front.Locator("h1")).ToHaveTextAsync("Tugas saya");
+        await Check(front, "03b-tugas-saya-front-office");
         await front.GetByRole(AriaRole.Link, new() { Name = "Pendaftaran akun yang menunggu persetujuan" }).ClickAsync();
         await WebFixture.ReloadUntilAsync(front, front.Locator("dd", new() { HasText = person.Email }));
         await Check(front, "04-petugas-pendaftaran");
         await front.Locator("section", new() { Has = front.Locator("dd", new() { HasText = person.Email }) })
             .GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Setujui pendaftaran") }).ClickAsync();
         await Assertions.Expect(front.Locator("[role=status]")).ToContainTextAsync("Pendaftaran disetujui");
+        await Check(front, "04b-pendaftaran-disetujui");
         await front.Context.CloseAsync();
 
         var (username, oneTime, _) = await mail.CredentialsAsync(person.Email);
@@ -90,16 +92,16 @@ public sealed class BrowserWalk(IBrowser browser, string baseUrl, MailPickup mai
         await applicant.GetByRole(AriaRole.Button, new() { Name = "Simpan dan lanjut ke dokumen" }).ClickAsync();
         await Assertions.Expect(applicant.Locator("h1")).ToHaveTextAsync("Dokumen persyaratan");
         await Check(applicant, "10-dokumen", Phone);
-        var first = true;
-        foreach (var name in new[] { "KTP pemohon", "NPWP pemohon atau badan usaha", "Desain/foto reklame beserta ukuran dan naskah",
-                     "Denah dan titik koordinat lokasi reklame", "Surat persetujuan pemilik lahan/bangunan" })
+        var documents = new[] { "KTP pemohon", "NPWP pemohon atau badan usaha", "Desain/foto reklame beserta ukuran dan naskah",
+            "Denah dan titik koordinat lokasi reklame", "Surat persetujuan pemilik lahan/bangunan" };
+        for (var i = 0; i < documents.Length; i++)
         {
+            var name = documents[i];
             await applicant.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
-            if (first)
-                await Check(applicant, "11-unggah", Phone);
-            first = false;
+            await Check(applicant, $"11-unggah-{i + 1}", Phone);
             await UploadAsync(applicant, name == "KTP pemohon" ? ("ktp.pdf", "application/pdf", SampleFiles.Pdf("KTP")) : ("dokumen.png", "image/png", SampleFiles.Png));
             await Assertions.Expect(applicant.Locator("[role=status]")).ToContainTextAsync($"{name} berhasil diunggah");
+            await Check(applicant, $"11-unggah-{i + 1}-berhasil", Phone);
         }
 
         await Assertions.Expect(applicant.Locator("main")).ToContainTextAsync("5 dari 5 dokumen sudah diunggah");
@@ -114,26 +116,84 @@ public sealed class BrowserWalk(IBrowser browser, string baseUrl, MailPickup mai
         return Guid.Parse(new Uri(applicant.Url).Segments[^1]);
     }
 
-    public static async Task UploadAsync(IPage page, (string Name, string Type, byte[] Content) file)
+    /// <summary>
+    /// The whole SOP by people at pages (issue 9): registration and approval, the application with its uploads, the front
+    /// office's return and the resubmission, steps 4–10 with the section head returning the draft once, the applicant's
+    /// timeline, the signed decision downloaded from its link and its QR code opened.
+    /// </summary>
+    public async Task WholeAsync(string business)
     {
-        await page.Locator("#berkas").SetInputFilesAsync(new FilePayload { Name = file.Name, MimeType = file.Type, Buffer = file.Content });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Unggah" }).ClickAsync();
-    }
+        // Steps 1–3: registration, the front office's approval in a second context, the email, the forced password change.
+        var applicant = await RegisterAsync();
+        // Step 3: the application with its uploads.
+        var id = await ApplyAsync(applicant, business);
+        var applicationUrl = applicant.Url;
 
-    /// <summary>Steps 4–10 without returns, each officer at the file page.</summary>
-    public async Task StraightThroughAsync(Guid id, string prefix)
-    {
-        await ActAsync("frontoffice", id, $"{prefix}-langkah-4", async page => await page.GetByLabel("Lengkap: terbitkan tanda terima").CheckAsync());
-        await ActAsync("backoffice", id, $"{prefix}-langkah-5", async page =>
+        // Step 4: the front office returns the file (the KTP is unreadable).
+        var front = await NewPageAsync();
+        await WebFixture.SignInAsync(front, "frontoffice", WebFixture.OfficerPassword);
+        await WebFixture.ReloadUntilAsync(front, front.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(Regex.Escape(business)) }));
+        await Check(front, "15-tugas-saya-front-office");
+        await front.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(Regex.Escape(business)) }).ClickAsync();
+        await Assertions.Expect(front.Locator("#judul-tindakan")).ToHaveTextAsync("Tindakan: Pemeriksaan kelengkapan berkas");
+        await Check(front, "16-berkas-kelengkapan");
+        await front.GetByLabel("Tidak lengkap: kembalikan kepada pemohon").CheckAsync();
+        await front.GetByLabel("KTP pemohon").CheckAsync();
+        await front.GetByLabel("Catatan untuk pemohon").FillAsync("Foto KTP buram, unggah ulang hasil pindaian yang jelas.");
+        await front.GetByRole(AriaRole.Button, new() { Name = "Lanjut: periksa sebelum mengirim" }).ClickAsync();
+        await Check(front, "17-berkas-konfirmasi-kembalikan");
+        await front.GetByRole(AriaRole.Button, new() { Name = "Ya, kirim" }).ClickAsync();
+        await Assertions.Expect(front.Locator("[role=status]")).ToContainTextAsync("Berkas sekarang pada langkah 3, di meja Pemohon");
+        await Check(front, "17b-berkas-dikembalikan");
+        await front.Context.CloseAsync();
+
+        // The applicant replaces the document and resubmits.
+        await applicant.GotoAsync(applicationUrl);
+        await WebFixture.ReloadUntilAsync(applicant, applicant.GetByText("Foto KTP buram, unggah ulang hasil pindaian yang jelas."));
+        await Assertions.Expect(applicant.Locator("main")).ToContainTextAsync("Dikembalikan — perlu dilengkapi");
+        await Check(applicant, "18-permohonan-dikembalikan", Phone);
+        await applicant.GetByRole(AriaRole.Link, new() { Name = "Ganti KTP pemohon" }).ClickAsync();
+        await Check(applicant, "18b-ganti-ktp", Phone);
+        await UploadAsync(applicant, ("ktp.png", "image/png", SampleFiles.Png));
+        await Assertions.Expect(applicant.Locator("[role=status]")).ToContainTextAsync("KTP pemohon berhasil diunggah");
+        await Check(applicant, "18c-ktp-diganti", Phone);
+        await applicant.GetByRole(AriaRole.Link, new() { Name = "Lanjut: periksa kembali" }).ClickAsync();
+        await Check(applicant, "19-periksa-kembali-ulang", Phone);
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Ajukan kembali" }).ClickAsync();
+        await Assertions.Expect(applicant.Locator(".panel-berhasil")).ToContainTextAsync("Diajukan — pemeriksaan kelengkapan");
+        await Check(applicant, "20-diajukan-kembali", Phone);
+
+        // Steps 4 to 10, each officer at the file page; the section head returns the draft once, the back office redrafts.
+        await ActAsync("frontoffice", id, "21-langkah-4", async page => await page.GetByLabel("Lengkap: terbitkan tanda terima").CheckAsync());
+        await ActAsync("backoffice", id, "22-langkah-5", async page =>
         {
             await page.GetByLabel("Data teknis", new() { Exact = true }).FillAsync("Ukuran reklame: 4 x 6 m\nKetinggian: 8 m");
             await page.GetByLabel("Tempat rapat atau lokasi peninjauan").FillAsync("Persimpangan Jl. Veteran, Purwakarta");
         });
-        await ActAsync("teknis", id, $"{prefix}-langkah-6", RecommendAsync);
-        await ActAsync("backoffice", id, $"{prefix}-langkah-7", Draft("Reklame dipasang sesuai data teknis."));
-        await ActAsync("kasi", id, $"{prefix}-langkah-8", async page => await page.GetByLabel("Setujui", new() { Exact = true }).CheckAsync());
-        await ActAsync("kabid", id, $"{prefix}-langkah-9", async page => await page.GetByLabel("Setujui", new() { Exact = true }).CheckAsync());
-        await ActAsync("kepala", id, $"{prefix}-langkah-10", async page => await page.GetByLabel("Tanda tangani").CheckAsync());
+        await ActAsync("teknis", id, "23-langkah-6", RecommendAsync);
+        await ActAsync("backoffice", id, "24-langkah-7", Draft("Reklame dipasang sesuai data teknis."));
+        await ActAsync("kasi", id, "25-langkah-8-kembalikan", async page =>
+        {
+            await page.GetByLabel("Kembalikan ke penyusunan draf").CheckAsync();
+            await page.GetByLabel("Catatan perbaikan").FillAsync("Sebutkan ukuran reklame dalam ketentuan tambahan.");
+        }, "Berkas sekarang pada langkah 7, di meja Petugas Back Office");
+        await ActAsync("backoffice", id, "26-langkah-7-perbaikan", Draft("Reklame berukuran 4 x 6 m dipasang sesuai data teknis yang diperiksa tim teknis."));
+        await ActAsync("kasi", id, "27-langkah-8", async page => await page.GetByLabel("Setujui", new() { Exact = true }).CheckAsync());
+        await ActAsync("kabid", id, "28-langkah-9", async page => await page.GetByLabel("Setujui", new() { Exact = true }).CheckAsync());
+        await ActAsync("kepala", id, "29-langkah-10", async page => await page.GetByLabel("Tanda tangani").CheckAsync());
+
+        // The section head's return is in the applicant's timeline in public words (its note stays internal).
+        await applicant.GotoAsync(applicationUrl);
+        await WebFixture.ReloadUntilAsync(applicant, applicant.GetByText("Izin terbit"), TimeSpan.FromSeconds(60));
+        await Assertions.Expect(applicant.Locator(".linimasa")).ToContainTextAsync("Draf keputusan diperbaiki");
+        // The signed decision downloaded; its QR code decoded from the PDF opens the verification page: authentic.
+        await DecisionAndItsQrCodeAsync(applicant, id, business, "30");
+    }
+
+    public static async Task UploadAsync(IPage page, (string Name, string Type, byte[] Content) file)
+    {
+        await page.Locator("#berkas").SetInputFilesAsync(new FilePayload { Name = file.Name, MimeType = file.Type, Buffer = file.Content });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unggah" }).ClickAsync();
     }
 
     public static async Task RecommendAsync(IPage page)
@@ -182,10 +242,13 @@ public sealed class BrowserWalk(IBrowser browser, string baseUrl, MailPickup mai
         await applicant.GotoAsync($"/permohonan/{id}");
         await WebFixture.ReloadUntilAsync(applicant, applicant.GetByText("Izin terbit"), TimeSpan.FromSeconds(60));
         await Check(applicant, $"{prefix}-izin-terbit", Phone);
-        await Assertions.Expect(applicant.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Unduh izin") })).ToBeVisibleAsync();
-        var download = await applicant.Context.APIRequest.GetAsync($"/permohonan/{id}/unduh/keputusan");
-        Assert.Equal(200, download.Status);
-        var pdf = await download.BodyAsync();
+        // The applicant's own click on "Unduh izin": the browser saves the signed PDF.
+        var download = await applicant.RunAndWaitForDownloadAsync(() =>
+            applicant.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Unduh izin") }).ClickAsync());
+        Assert.Null(await download.FailureAsync());
+        // Saved under the decision's own number (e.g. 503-0001-IZN-REK-DPMPTSP-XI-2026.pdf).
+        Assert.Matches(@"^503-\d{4}-IZN-REK-DPMPTSP-[IVX]+-\d{4}\.pdf$", download.SuggestedFilename);
+        var pdf = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
 
         var qr = await QrCodeAsync(pdf);
