@@ -43,12 +43,12 @@ public sealed class PageInputSweepTests(WebFixture web)
     {
         var (username, password) = await web.ApplicantAsync();
         var submitted = await web.SubmittedApplicationAsync(username, password, "CV Uji Masukan");
-        var draft = await DraftAsync(username, password);
+        var draft = await web.Api.CreateApplicationAsync(await web.Api.TokenAsync(username, password), "REKLAME", "CV Uji Draf");
         var officer = await ThrowawayOfficerAsync();
         _own.UnionWith([submitted.ToString(), draft.ToString(), officer.ToString()]);
         var stranger = Guid.NewGuid().ToString();
         _own.Add(stranger);
-        await WaitForStepAsync(submitted, 4);
+        await web.Api.WaitForAsync(submitted, await web.Api.TokenAsync("frontoffice", WebFixture.OfficerPassword), "Submitted", 4);
 
         string[] routes = ["<script>", "%2e%2e%2f", "x", new string('9', 400), stranger];
         var visitor = await web.NewPageAsync();
@@ -130,23 +130,16 @@ public sealed class PageInputSweepTests(WebFixture web)
     /// <summary>The form as the browser sends it, with <paramref name="name"/> set to <paramref name="value"/> (null: left out).</summary>
     static Task<IAPIResponse> SendAsync(IPage page, Form form, string? name, string? value, FilePayload? file = null)
     {
-        var fields = form.Fields.Where(f => f.Name != name).Select(f => (f.Name, f.Value)).ToList();
+        var data = page.Context.APIRequest.CreateFormData();
+        foreach (var field in form.Fields.Where(f => f.Name != name))
+            data.Append(field.Name, field.Value);
         if (name is not null && value is not null)
-            fields.Add((name, value));
+            data.Append(name, value);
         if (form.Files.Count == 0)
-        {
-            var data = page.Context.APIRequest.CreateFormData();
-            foreach (var (key, v) in fields)
-                data.Append(key, v);
             return page.Context.APIRequest.PostAsync(form.Action, new() { Form = data });
-        }
-
-        var multipart = page.Context.APIRequest.CreateFormData();
-        foreach (var (key, v) in fields)
-            multipart.Append(key, v);
         foreach (var input in form.Files)
-            multipart.Append(input, file ?? new FilePayload { Name = "dokumen.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf("Uji") });
-        return page.Context.APIRequest.PostAsync(form.Action, new() { Multipart = multipart });
+            data.Append(input, file ?? new FilePayload { Name = "dokumen.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf("Uji") });
+        return page.Context.APIRequest.PostAsync(form.Action, new() { Multipart = data });
     }
 
     static IEnumerable<FilePayload> HostileFiles() =>
@@ -210,17 +203,6 @@ public sealed class PageInputSweepTests(WebFixture web)
         return page;
     }
 
-    async Task<Guid> DraftAsync(string username, string password)
-    {
-        var token = await web.Api.TokenAsync(username, password);
-        var created = await web.Api.PostAsync("/api/v1/applications", new
-        {
-            permitTypeCode = "REKLAME", businessName = "CV Uji Draf", businessAddress = "Jl. Veteran No. 7, Purwakarta", description = "Papan reklame.",
-        }, token);
-        await PtspClient.Expect(created, HttpStatusCode.Created);
-        return (await PtspClient.Json(created))["applicationId"]!.GetValue<Guid>();
-    }
-
     async Task<Guid> ThrowawayOfficerAsync()
     {
         var admin = await web.Api.TokenAsync("admin", WebFixture.OfficerPassword);
@@ -239,20 +221,6 @@ public sealed class PageInputSweepTests(WebFixture web)
         }
 
         return id;
-    }
-
-    async Task WaitForStepAsync(Guid id, int step)
-    {
-        var token = await web.Api.TokenAsync("frontoffice", WebFixture.OfficerPassword);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var response = await web.Api.GetAsync($"/api/v1/applications/{id}", token);
-            if (response.StatusCode == HttpStatusCode.OK && (await PtspClient.Json(response))["currentStep"]?.GetValue<int>() == step)
-                return;
-            Assert.True(DateTime.UtcNow < deadline, $"{id} did not reach step {step} within 30 s");
-            await Task.Delay(100);
-        }
     }
 
     sealed record Form(string Action, string Method, List<string> Files, List<Field> Fields);

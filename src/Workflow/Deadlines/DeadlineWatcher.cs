@@ -78,7 +78,8 @@ public sealed class DeadlineWatcher(
         return sent;
     }
 
-    static Query Due(string field, DateTimeOffset now) => Query.All.And(field, Operator.LessThanOrEqual, now).Sort(field).Take(200);
+    /// <summary>What a sweep asks of a collection: the documents whose <paramref name="field"/> is due, soonest first, 200 at most.</summary>
+    public static Query Due(string field, DateTimeOffset now) => Query.All.And(field, Operator.LessThanOrEqual, now).Sort(field).Take(200);
 
     static StepDeadlineReached? StepRung(IDeadline saga, DateTimeOffset now) =>
         saga.NextAlert is { } rung && saga.CurrentStep is not null && saga.AssignedRole is not null
