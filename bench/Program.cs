@@ -110,7 +110,9 @@ try
 
     var measuredProcesses = new List<object>();
     double cpuTotal = 0, peakRss = 0;
+    var memoryLines = new List<string>();
     var measured = embedded is not null ? [(EmbeddedHost.Name, embedded.Pid)] : services?.Processes.ToList() ?? [];
+    var addresses = embedded is not null ? [embedded.BaseAddress] : services?.Addresses.ToList() ?? [];
     if (measured.Count > 0)
     {
         Console.WriteLine("Process           peak RSS    CPU s   CPU ms/permit");
@@ -120,9 +122,15 @@ try
             cpuTotal += cpu;
             var rss = Cluster.PeakRssMegabytes(pid);
             peakRss = Math.Max(peakRss, rss);
-            measuredProcesses.Add(new { name, peakRssMb = rss, cpuSeconds = Math.Round(cpu, 2) });
+            var memory = await MemoryBreakdown.ReadAsync(pid, addresses[measuredProcesses.Count], rss);
+            measuredProcesses.Add(new { name, peakRssMb = rss, cpuSeconds = Math.Round(cpu, 2), memory });
             Console.WriteLine($"{name,-16} {rss,7:F0} MB {cpu,8:F2} {1000 * cpu / Math.Max(permits, 1),10:F1}");
+            memoryLines.Add($"{name,-16} {memory}");
         }
+
+        Console.WriteLine("Resident memory at the end of the run, by where it is (MB):");
+        foreach (var line in memoryLines)
+            Console.WriteLine(line);
     }
 
     var result = new
