@@ -23,7 +23,8 @@ public sealed class MailOutboxHandler(IMailTransport transport, MailOptions opti
     public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var mail = System.Text.Json.JsonSerializer.Deserialize<MailMessage>(message.Body, StorageJson.Options)!;
-        var mime = new MimeMessage
+        // Disposed when sent: its parts hold the attachments' streams, and MimeKit's objects are finalizable.
+        using var mime = new MimeMessage
         {
             MessageId = $"{message.Id:N}@ptsp",
             Date = message.CreatedAt,
