@@ -84,11 +84,16 @@ public sealed class GuardTests(InProcessPtsp ptsp) : IClassFixture<InProcessPtsp
             HttpStatusCode.NoContent);
 
         await Eventually.HoldsAsync(async () => (await ptsp.Api.GetAsync("/api/v1/applications", old)).StatusCode == HttpStatusCode.Unauthorized);
-        await PtspClient.ExpectProblem(await ptsp.Api.GetAsync("/api/v1/applications", other), HttpStatusCode.Unauthorized);
+        var expired = await PtspClient.ExpectProblem(await ptsp.Api.GetAsync("/api/v1/applications", other), HttpStatusCode.Unauthorized);
+        Assert.Contains("Authorization: Bearer", expired["detail"]!.GetValue<string>());
         var fresh = await ptsp.Api.TokenAsync(username, "PemohonBaru2027");
         await PtspClient.Expect(await ptsp.Api.GetAsync("/api/v1/applications", fresh), HttpStatusCode.OK);
         // The old password no longer signs in.
-        await PtspClient.ExpectProblem(await ptsp.Api.PostAsync("/api/v1/auth/login", new { username, password = "PemohonUji2026" }), HttpStatusCode.Unauthorized);
+        // Said as the sign-in page says it, without the advice about a token that belongs to other 401s.
+        var refused = await PtspClient.ExpectProblem(await ptsp.Api.PostAsync("/api/v1/auth/login", new { username, password = "PemohonUji2026" }),
+            HttpStatusCode.Unauthorized);
+        Assert.Equal("Username atau kata sandi salah.", refused["title"]!.GetValue<string>());
+        Assert.Null(refused["detail"]);
     }
 
     [Fact]

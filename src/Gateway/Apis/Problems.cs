@@ -27,13 +27,15 @@ public static class Problems
     {
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-        if (Titles.TryGetValue(status, out var title) && (problem.Title is null || problem.Title == ReasonPhrase(status)))
+        // A generic answer (no title of its own): ASP.NET's, e.g. a missing or expired token. An owning service's refusal has its own.
+        var generic = problem.Title is null || problem.Title == ReasonPhrase(status);
+        if (generic && Titles.TryGetValue(status, out var title))
             problem.Title = title;
         if (status == 400 && problem.Detail is null && context.Exception is BadHttpRequestException bad)
             problem.Detail = bad.InnerException is System.Text.Json.JsonException
                 ? "Isi permintaan bukan JSON yang valid atau tidak sesuai bentuk yang diharapkan."
                 : "Permintaan tidak dapat dibaca.";
-        if (status == 401 && problem.Detail is null)
+        if (status == 401 && generic && problem.Detail is null)
             problem.Detail = "Sertakan header Authorization: Bearer <accessToken> yang masih berlaku.";
         problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
     }

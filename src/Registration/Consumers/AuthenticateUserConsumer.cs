@@ -9,7 +9,7 @@ namespace Ptsp.Registration.Consumers;
 public sealed class AuthenticateUserConsumer(AccountStore store, PasswordHasher hasher, LoginThrottle throttle, TokenIssuer tokens)
     : IConsumer<AuthenticateUser>
 {
-    public const string WrongCredentials = "Username atau password salah.";
+    public const string WrongCredentials = "Username atau kata sandi salah.";
 
     public async Task Consume(ConsumeContext<AuthenticateUser> context)
     {
