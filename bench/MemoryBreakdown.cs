@@ -12,7 +12,7 @@ public static partial class MemoryBreakdown
 {
     /// <summary>Megabytes resident now, by where they are; <see cref="GcCommitted"/> and <see cref="GcHeap"/> from the runtime (after its last collection).</summary>
     public sealed record Split(double Resident, double Peak, double Assemblies, double NativeLibraries, double JitCode, double OtherFiles, double Anonymous,
-        double GcCommitted, double GcHeap, int Threads, IReadOnlyList<(string File, double Megabytes)> LargestFiles)
+        double GcCommitted, double GcHeap, int Threads, IReadOnlyList<MappedFile> LargestFiles)
     {
         /// <summary>Anonymous memory that is not the GC's: the runtime's own structures, thread stacks, SQLite's caches, native buffers.</summary>
         public double NativeHeap => Math.Max(0, Anonymous - GcCommitted);
@@ -22,6 +22,9 @@ public static partial class MemoryBreakdown
             $"GC committed {GcCommitted:F0} (live heap {GcHeap:F0}), other anonymous {NativeHeap:F0}; {Threads} threads" +
             $"\n{"",17}largest files: {string.Join(", ", LargestFiles.Select(f => $"{f.File} {f.Megabytes:F1}"))}");
     }
+
+    /// <summary>A mapped file (an assembly or a native library) and how much of it is resident.</summary>
+    public sealed record MappedFile(string File, double Megabytes);
 
     [GeneratedRegex("""^dotnet_gc_last_collection_memory_committed_size_bytes(?:\{[^}]*\})?\s+([0-9.eE+-]+)""", RegexOptions.Multiline)]
     private static partial Regex GcCommittedSample();
@@ -85,6 +88,6 @@ public static partial class MemoryBreakdown
 
         var threads = Directory.GetDirectories($"/proc/{pid}/task").Length;
         return new Split(resident, peak, assemblies, native, jit, other, anonymous, committed, heap, threads,
-            files.OrderByDescending(f => f.Value).Take(8).Select(f => (f.Key, f.Value)).ToList());
+            files.OrderByDescending(f => f.Value).Take(8).Select(f => new MappedFile(f.Key, f.Value)).ToList());
     }
 }
