@@ -14,31 +14,9 @@ log "building"
 dotnet build Ptsp.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
 
 results="$(mktemp -d)"
-# Two lanes, each running its test assemblies one after another, the two longest (the browser tests and the
-# end-to-end processes) first: started together, neither waits behind the short ones (one `dotnet test` on the
-# solution took them in file order and started the browser tests only after six others). Every assembly not
-# named here goes to the first lane, after the browser tests. Each line goes to the console as it comes.
-lane() {
-  local log=$1 failed=0 project; shift
-  for project in "$@"; do
-    dotnet test "tests/$project/$project.csproj" -c Release --no-build -nologo --logger "console;verbosity=normal" \
-      --results-directory "$results" -- RunConfiguration.DisableParallelization=false 2>&1 | tee -a "$log" | sed -u '' \
-      || failed=1
-  done
-  return $failed
-}
-second=(EndToEnd.Tests Gateway.Tests)
-first=(Web.Tests)
-for csproj in tests/*/*.Tests.csproj; do
-  project=$(basename "$csproj" .csproj)
-  [[ " ${first[*]} ${second[*]} " == *" $project "* ]] || first+=("$project")
-done
 status=0
-lane "$results/first.txt" "${first[@]}" & first_lane=$!
-lane "$results/second.txt" "${second[@]}" & second_lane=$!
-wait $first_lane || status=$?
-wait $second_lane || status=$?
-cat "$results/first.txt" "$results/second.txt" > "$results/output.txt"
+dotnet test Ptsp.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" \
+  --results-directory "$results" -- RunConfiguration.DisableParallelization=false 2>&1 | tee "$results/output.txt" || status=$?
 
 # One closing line across all test assemblies.
 awk '/^[[:space:]]+Passed: [0-9]+[[:space:]]*$/ { p += $2 }
