@@ -24,8 +24,10 @@ public static partial class ChaosRun
     static readonly byte[] Pdf = Ascii.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
     /// <summary>The applicant's email with the decision: the permit issued, or the rejection letter.</summary>
-    public static bool IsDecision(MimeMessage m) =>
-        (m.Subject ?? "") is var s && (s.Contains(" telah terbit: ", StringComparison.Ordinal) || s.Contains(": surat penolakan ", StringComparison.Ordinal));
+    public static bool IsDecision(MimeMessage m) => IsDecisionSubject(m.Subject);
+
+    static bool IsDecisionSubject(string? subject) =>
+        (subject ?? "") is var s && (s.Contains(" telah terbit: ", StringComparison.Ordinal) || s.Contains(": surat penolakan ", StringComparison.Ordinal));
 
     public sealed record Options(int Permits, int Kills, int Concurrency, int Applicants, string? Json, bool Keep)
     {
@@ -329,9 +331,9 @@ public static partial class ChaosRun
 
         (string User, string Password)? Credentials(string email)
         {
-            foreach (var message in Mails().Where(m => m.To.Mailboxes.Any(b => b.Address.Equals(email, StringComparison.OrdinalIgnoreCase))))
+            foreach (var message in Mails().Where(m => m.To.Any(a => a.Equals(email, StringComparison.OrdinalIgnoreCase))))
             {
-                var lines = (message.TextBody ?? "").Split('\n').Select(l => l.Trim()).ToList();
+                var lines = message.Text.Split('\n').Select(l => l.Trim()).ToList();
                 var user = lines.FirstOrDefault(l => l.StartsWith("Username: ", StringComparison.Ordinal));
                 var password = lines.FirstOrDefault(l => l.StartsWith("Password: ", StringComparison.Ordinal));
                 if (user is not null && password is not null)
@@ -341,10 +343,18 @@ public static partial class ChaosRun
             return null;
         }
 
-        readonly ConcurrentDictionary<string, MimeMessage> _mails = new();
+        /// <summary>
+        /// What the driver reads of one mail, taken out of the parsed message once. The registering applicants read the mails
+        /// side by side, and a MimeMessage is not safe to read from two threads: its address lists fill in on first access, so
+        /// two first readers of <c>To.Mailboxes</c> can fail with "Collection was modified" (reproduced with MimeKit 4.18; in a
+        /// clean-clone chaos run it failed three of five registrations, and their twelve permits were never created).
+        /// </summary>
+        sealed record Mail(IReadOnlyList<string> To, string Subject, string Text);
+
+        readonly ConcurrentDictionary<string, Mail> _mails = new();
 
         /// <summary>Every mail in the pickup folder, parsed as MIME (each file read once).</summary>
-        IEnumerable<MimeMessage> Mails()
+        IEnumerable<Mail> Mails()
         {
             if (!Directory.Exists(cluster.MailDirectory))
                 return [];
@@ -354,7 +364,8 @@ public static partial class ChaosRun
                     continue;
                 try
                 {
-                    _mails[file] = MimeMessage.Load(file);
+                    using var message = MimeMessage.Load(file);
+                    _mails[file] = new Mail(message.To.Mailboxes.Select(b => b.Address).ToList(), message.Subject ?? "", message.TextBody ?? "");
                 }
                 catch (Exception e) when (e is IOException or FormatException)
                 {
@@ -541,16 +552,16 @@ public static partial class ChaosRun
             checks.Add(Numbers("rejection numbers (TLK)", decisions.Where(d => d?.Contains("/TLK-") == true).ToList(), permits.Count / 2));
 
             var mails = Mails().ToList();
-            var credentialCounts = applicants.Select(a => mails.Count(m => m.To.Mailboxes.Any(b => b.Address.Equals(a.Email, StringComparison.OrdinalIgnoreCase))
-                                                                           && (m.TextBody ?? "").Contains("Password: ", StringComparison.Ordinal))).ToList();
+            var credentialCounts = applicants.Select(a => mails.Count(m => m.To.Any(b => b.Equals(a.Email, StringComparison.OrdinalIgnoreCase))
+                                                                           && m.Text.Contains("Password: ", StringComparison.Ordinal))).ToList();
             checks.Add(new Check("credential emails", credentialCounts.All(c => c == 1),
                 $"{credentialCounts.Count(c => c == 1)} of {applicants.Count} applicants got exactly one" +
                 (credentialCounts.Any(c => c != 1) ? $"; counts {string.Join(",", credentialCounts.Where(c => c != 1))}" : "")));
             var perPermit = permits.Where(p => p.Id != Guid.Empty).Select(p =>
             {
-                var about = mails.Where(m => (m.TextBody ?? "").Contains($"/permohonan/{p.Id}", StringComparison.Ordinal)).ToList();
+                var about = mails.Where(m => m.Text.Contains($"/permohonan/{p.Id}", StringComparison.Ordinal)).ToList();
                 var subjects = about.GroupBy(m => m.Subject).ToList();
-                return (Permit: p, Decided: about.Count(IsDecision), Doubled: subjects.Where(g => g.Count() > 1).Select(g => g.Key).ToList());
+                return (Permit: p, Decided: about.Count(m => IsDecisionSubject(m.Subject)), Doubled: subjects.Where(g => g.Count() > 1).Select(g => g.Key).ToList());
             }).ToList();
             checks.Add(new Check("decision emails", perPermit.All(p => p.Decided == 1) && perPermit.Count == permits.Count,
                 $"{perPermit.Count(p => p.Decided == 1)} of {permits.Count} permits got exactly one" +
