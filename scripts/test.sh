@@ -13,6 +13,10 @@ ensure_rabbitmq
 log "building"
 dotnet build Ptsp.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
 
+# The browser tests' screenshots of every page are for people to look at (nothing asserts them) and cost the walks a
+# sixth of their time: off here unless asked, PTSP_SCREENSHOTS=1 bash scripts/test.sh (a bare dotnet test takes them).
+export PTSP_SCREENSHOTS="${PTSP_SCREENSHOTS:-0}"
+
 results="$(mktemp -d)"
 status=0
 dotnet test Ptsp.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" \
