@@ -80,7 +80,7 @@ public static partial class BusCounts
     }
 
     /// <summary>MassTransit names a type by its URN or its full name; the contract's own name is the last part.</summary>
-    static string ShortName(string type)
+    internal static string ShortName(string type)
     {
         var name = type[(type.LastIndexOfAny([':', '.', '+']) + 1)..];
         var generic = name.IndexOf('[');

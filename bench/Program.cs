@@ -54,6 +54,9 @@ try
 
     IReadOnlyList<Uri> processes = embedded is not null ? [embedded.BaseAddress] : services?.Addresses.ToList() ?? [];
     var counted0 = processes.Count > 0 ? await BusCounts.ScrapeAsync(processes) : null;
+    IReadOnlyList<(string Name, Uri Address)> named = embedded is not null ? [(EmbeddedHost.Name, embedded.BaseAddress)]
+        : services?.Processes.Select(p => p.Name).Zip(services.Addresses).ToList() ?? [];
+    var hops0 = named.Count > 0 ? await Hops.ScrapeAsync(named) : null;
     var published0 = embedded is null ? await Broker.PublishedAsync(vhost) : 0;
     var cpu0 = embedded?.CpuSeconds() ?? services?.CpuSeconds() ?? [];
     var latencies = new List<double>();
@@ -88,6 +91,7 @@ try
     long? exchanged = embedded is null ? await Broker.PublishedAsync(vhost) - published0 : null;
     var cpu1 = embedded?.CpuSeconds() ?? services?.CpuSeconds() ?? [];
     var split = counted0 is not null ? BusCounts.Between(counted0, await BusCounts.ScrapeAsync(processes), options.Permits - failures) : null;
+    var hops = hops0 is not null ? Hops.Between(hops0, await Hops.ScrapeAsync(named), options.Permits - failures) : null;
 
     var permits = options.Permits - failures;
     latencies.Sort();
@@ -100,6 +104,14 @@ try
     Console.WriteLine(split is not null ? $"Messages as the services counted them: {split}" : "Messages by kind: not counted (attached to a running Gateway)");
     if (split is not null)
         Console.WriteLine("  " + string.Join(", ", split.PerType.Take(12).Select(t => $"{t.Key} {t.Value}")));
+    if (hops is { Count: > 0 })
+    {
+        Console.WriteLine("Hops (each message type as its consumer took it; mean ms over the run):");
+        Console.WriteLine("process        message type                     /permit    outbox  hand-over    queue   consume");
+        foreach (var hop in hops.Where(h => h.PerPermit >= 0.5))
+            Console.WriteLine("  " + hop);
+    }
+
     var (effectsHeld, effects) = await Effects.CheckAsync(api, officers["AgencyHead"], ids, mailDirectory);
     Console.WriteLine($"Effects once each: {(effectsHeld ? "HELD" : "BROKEN")} — {effects}");
 
@@ -147,6 +159,7 @@ try
         latencyMs = new { p50 = P(0.5), p95 = P(0.95), p99 = P(0.99), actions = latencies.Count },
         messages = exchanged,
         messagesPerPermit = split,
+        hops,
         rawBus = raw is { } r ? new { r.Messages, seconds = Math.Round(r.Seconds, 3), ratio = Math.Round(sopSeconds / r.Seconds, 1) } : null,
         cpuSecondsPerPermit = Math.Round(cpuTotal / Math.Max(permits, 1), 3),
         processes = measuredProcesses,

@@ -76,6 +76,11 @@ public sealed class MetricsTests(ShortTargetPtsp ptsp) : IClassFixture<ShortTarg
         Assert.Contains(after.Samples, s => s.Name == "ptsp_outbox_pending_messages" && s.Labels["store"] == "workflow" && s.Value >= 0);
         Assert.Contains(after.Samples, s => s.Name == "ptsp_outbox_oldest_age_seconds" && s.Labels["store"] == "workflow" && s.Value >= 0);
         Assert.Contains(after.Samples, s => s.Name == "ptsp_faults_recorded_total" && s.Labels["keeper"] == "ptsp");
+        // Each hop's waits (what the bench's hop table reads): Intake's event waited on the bus before the saga took it; the saga's
+        // announcement waited in Workflow's outbox since its write, then was handed over to the bus.
+        Assert.True(Delta(before, after, "ptsp_bus_queue_wait_seconds_count", ("message_type", "ApplicationAccepted")) >= 1);
+        Assert.True(Delta(before, after, "ptsp_outbox_delivery_delay_seconds_count", ("kind", "publish"), ("message_type", "ApplicationProgressed")) >= 1);
+        Assert.True(Delta(before, after, "ptsp_outbox_handover_seconds_count", ("kind", "publish"), ("message_type", "ApplicationProgressed")) >= 1);
         // MassTransit's meter is one static meter per process, and MassTransit stops feeding it when a bus of the process stops:
         // with many test hosts in this process its counts are checked where each process has one bus (EndToEnd: the embedded
         // host's SLA test, which also checks every metric of ops/grafana/ptsp.json, and the distributed accounts test).

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -59,6 +60,68 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         Assert.Equal(2, ok.Delivered.Count);
         Assert.Equal(new[] { first.Id, second.Id }.Order(), ok.Delivered.Order());
         Assert.Empty(await _widgets.PendingOutboxAsync(10));
+    }
+
+    /// <summary>
+    /// The metrics the bench's hop table reads: how long a message waited since this process wrote it, and its hand-over, per
+    /// kind and message type. A message this process did not write (left by a crash, or another replica's) has no wait to tell.
+    /// </summary>
+    [Fact]
+    public async Task Each_delivery_records_how_long_its_message_waited_since_the_write_and_its_hand_over()
+    {
+        var written = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.FromHours(7));
+        var waited = OutboxMessage.Publish(new Widget(), written) with { Kind = "timed" };
+        var refused = OutboxMessage.Publish(new Widget(), written) with { Kind = "timed-refused" };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await _widgets.InsertAsync("a", new Widget(), [waited]);
+        await _widgets.InsertAsync("b", new Widget(), [refused]);
+        // As after a restart: the write was not this process's, so its wait is unknown (the entry is taken away here).
+        var leftOver = OutboxMessage.Publish(new Widget(), written) with { Kind = "timed-left-over" };
+        await _widgets.InsertAsync("c", new Widget(), [leftOver]);
+        Assert.NotNull(OutboxWriteTimes.Take(leftOver.Id));
+        var measured = new List<(string Instrument, double Seconds, string? Kind, string? Type)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Metrics.PtspMetrics.MeterName && instrument.Name is "ptsp_outbox_delivery_delay_seconds" or "ptsp_outbox_handover_seconds")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            var kind = Tag(tags, "kind");
+            if (kind?.StartsWith("timed", StringComparison.Ordinal) == true)
+                lock (measured)
+                    measured.Add((instrument.Name, value, kind, Tag(tags, "message_type")));
+        });
+        listener.Start();
+        var dispatcher = new OutboxDispatcher(_storage, new ServiceCollection().BuildServiceProvider(), NullLogger<OutboxDispatcher>.Instance);
+
+        await dispatcher.DispatchAllAsync(new Dictionary<string, IOutboxHandler>
+        {
+            ["timed"] = new Recorder("timed", fail: false),
+            ["timed-refused"] = new Recorder("timed-refused", fail: true),
+            ["timed-left-over"] = new Recorder("timed-left-over", fail: false),
+        }, default);
+        var elapsed = clock.Elapsed.TotalSeconds;
+
+        // The delivered one: its wait since the write (not since its business time, hours before) and its hand-over. The
+        // left-over one: its hand-over only. The refused one is not a delivery.
+        var delay = Assert.Single(measured, m => m.Instrument == "ptsp_outbox_delivery_delay_seconds");
+        Assert.Equal(("timed", nameof(Widget)), (delay.Kind, delay.Type));
+        Assert.InRange(delay.Seconds, 0, elapsed);
+        Assert.Equal(["timed", "timed-left-over"],
+            measured.Where(m => m.Instrument == "ptsp_outbox_handover_seconds").Select(m => m.Kind!).Order(StringComparer.Ordinal));
+    }
+
+    static string? Tag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string key)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == key)
+                return tag.Value as string;
+        }
+
+        return null;
     }
 
     [Fact]

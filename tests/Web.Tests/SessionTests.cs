@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Ptsp.EndToEnd.Tests.Infrastructure;
@@ -7,8 +6,9 @@ using Ptsp.Web.Tests.Infrastructure;
 namespace Ptsp.Web.Tests;
 
 /// <summary>
-/// The session across restarts of the host (its own, since it restarts it): the keys in the data folder keep a
-/// session valid; a token the API no longer accepts (401) ends it and asks to sign in again, back to the page.
+/// The session across a restart of the host (its own, since it restarts it): the keys in the data folder keep a
+/// session valid. A token the API no longer accepts (401: the password was changed elsewhere, which ends older sessions)
+/// ends it and asks to sign in again, back to the page.
 /// </summary>
 public sealed class SessionTests : IAsyncLifetime
 {
@@ -36,13 +36,26 @@ public sealed class SessionTests : IAsyncLifetime
         await page.GotoAsync("/permohonan");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Permohonan saya");
 
-        // A new token-signing key: the token in the cookie is refused by the API (401).
-        await RestartAsync(("Auth__SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))));
-        await page.GotoAsync("/permohonan");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/masuk\\?ReturnUrl=%2Fpermohonan$"));
+        // The password changed on another device: from then on the API refuses the token in the cookie (401).
+        const string changed = "Kata-Sandi-Lain-2027";
+        using (var api = new PtspClient(_host!.BaseAddress))
+        {
+            var elsewhere = await api.TokenAsync(username, password);
+            await PtspClient.Expect(await api.PostAsync("/api/v1/auth/password", new { currentPassword = password, newPassword = changed }, elsewhere),
+                System.Net.HttpStatusCode.NoContent);
+        }
+
+        var signIn = new Regex("/masuk\\?ReturnUrl=%2Fpermohonan$");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            await page.GotoAsync("/permohonan");
+        }
+        while (!signIn.IsMatch(page.Url) && DateTime.UtcNow < deadline);
+        await Assertions.Expect(page).ToHaveURLAsync(signIn);
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "ptsp_sesi");
         await page.GetByLabel("Username").FillAsync(username);
-        await page.GetByLabel("Kata sandi").FillAsync(password);
+        await page.GetByLabel("Kata sandi").FillAsync(changed);
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/permohonan$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Permohonan saya");
@@ -64,7 +77,7 @@ public sealed class SessionTests : IAsyncLifetime
         return (username, password);
     }
 
-    async Task StartAsync(params (string Key, string Value)[] extra)
+    async Task StartAsync()
     {
         var environment = new Dictionary<string, string>(PtspClient.RaisedRateLimits)
         {
@@ -72,16 +85,14 @@ public sealed class SessionTests : IAsyncLifetime
             ["Mail__PickupDirectory"] = Path.Combine(_directory, "mail"),
             ["Seed__OfficerPassword"] = WebFixture.OfficerPassword,
         };
-        foreach (var (key, value) in extra)
-            environment[key] = value;
         _host = ServiceProcess.Start("AllInOne", environment, Path.Combine(_directory, "logs"), _port);
         await _host.WaitReadyAsync(TimeSpan.FromSeconds(90));
     }
 
-    async Task RestartAsync(params (string Key, string Value)[] extra)
+    async Task RestartAsync()
     {
         await _host!.DisposeAsync();
-        await StartAsync(extra);
+        await StartAsync();
     }
 
     public async Task InitializeAsync()

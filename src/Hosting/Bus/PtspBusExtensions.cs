@@ -75,12 +75,13 @@ public static class PtspBusExtensions
     }
 
     /// <summary>
-    /// Every endpoint: log context with the message ids; retry of store conflicts (a saga or document changed
+    /// Every endpoint: log context with the message ids; the queue-wait metric; retry of store conflicts (a saga or document changed
     /// underneath — the retry reloads) and transient store faults; outgoing messages held until the consumer finished.
     /// </summary>
     public static void UsePtspEndpointPolicy(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
     {
         endpoint.UseConsumeFilter(typeof(LogContextFilter<>), context);
+        endpoint.UseConsumeFilter(typeof(Metrics.QueueWaitFilter<>), context);
         endpoint.UseMessageRetry(r =>
         {
             r.Handle<ConcurrencyConflictException>();

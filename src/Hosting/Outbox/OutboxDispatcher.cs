@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Ptsp.Hosting.Faults;
+using Ptsp.Hosting.Metrics;
 using Ptsp.Hosting.Storage;
 
 namespace Ptsp.Hosting.Outbox;
@@ -128,7 +129,10 @@ public sealed class OutboxDispatcher(
                     {
                         if (!handlers.TryGetValue(message.Kind, out var handler))
                             throw new InvalidOperationException($"No outbox handler for '{message.Kind}' in {source.CollectionName}.");
+                        var waited = OutboxWriteTimes.Take(message.Id);
+                        var handOver = System.Diagnostics.Stopwatch.GetTimestamp();
                         await handler.DeliverAsync(message, cancellationToken);
+                        PtspMetrics.OutboxDelivered(message, waited, System.Diagnostics.Stopwatch.GetElapsedTime(handOver));
                         delivered.Add(message.Id);
                         _failures.TryRemove(message.Id, out _);
                     }

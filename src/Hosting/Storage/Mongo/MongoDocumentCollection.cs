@@ -46,7 +46,7 @@ sealed class MongoDocumentCollection<T>(MongoDocumentStore store, IMongoCollecti
         }
 
         if (outbox is { Count: > 0 })
-            store.RaiseOutboxWritten();
+            store.RaiseOutboxWritten(outbox);
         return 1;
     }
 
@@ -73,7 +73,7 @@ sealed class MongoDocumentCollection<T>(MongoDocumentStore store, IMongoCollecti
         if (result.MatchedCount == 0)
             throw new ConcurrencyConflictException(definition.Name, id);
         if (outbox is { Count: > 0 })
-            store.RaiseOutboxWritten();
+            store.RaiseOutboxWritten(outbox);
         return expectedVersion + 1;
     }
 

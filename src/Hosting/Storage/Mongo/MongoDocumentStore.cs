@@ -65,5 +65,9 @@ public sealed class MongoDocumentStore : IDocumentStore
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    internal void RaiseOutboxWritten() => OutboxWritten?.Invoke();
+    internal void RaiseOutboxWritten(IReadOnlyList<OutboxMessage> written)
+    {
+        Outbox.OutboxWriteTimes.Stamp(written);
+        OutboxWritten?.Invoke();
+    }
 }

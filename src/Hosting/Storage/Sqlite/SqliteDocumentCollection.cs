@@ -53,7 +53,7 @@ sealed class SqliteDocumentCollection<T>(SqliteDocumentStore store, CollectionDe
         }
 
         if (outbox is { Count: > 0 })
-            store.RaiseOutboxWritten();
+            store.RaiseOutboxWritten(outbox);
         return 1;
     }
 
@@ -96,7 +96,7 @@ sealed class SqliteDocumentCollection<T>(SqliteDocumentStore store, CollectionDe
 
         await transaction.CommitAsync(cancellationToken);
         if (pending is not null)
-            store.RaiseOutboxWritten();
+            store.RaiseOutboxWritten(outbox ?? []);
         return expectedVersion + 1;
     }
 

@@ -132,7 +132,11 @@ public sealed class SqliteDocumentStore : IDocumentStore
         return connection;
     }
 
-    internal void RaiseOutboxWritten() => OutboxWritten?.Invoke();
+    internal void RaiseOutboxWritten(IReadOnlyList<OutboxMessage> written)
+    {
+        Outbox.OutboxWriteTimes.Stamp(written);
+        OutboxWritten?.Invoke();
+    }
 
     internal static string IndexName(string collection, IndexDefinition index) => $"{index.Name}_{collection}";
 
