@@ -17,8 +17,9 @@ public static partial class BusCounts
     [GeneratedRegex("""^messaging_masstransit_(send|consume_retries)(?:_ea)?_total\{([^}]*)\}\s+([0-9.eE+-]+)""", RegexOptions.Multiline)]
     private static partial Regex Sample();
 
-    [GeneratedRegex("""messaging_masstransit_message_type="([^"]*)""")]
-    private static partial Regex MessageType();
+    /// <summary>The message type label: MassTransit's <c>messaging_masstransit_message_type</c>, or Ptsp's own meter's <c>message_type</c>.</summary>
+    [GeneratedRegex("""(?:messaging_masstransit_message_type|message_type)="([^"]*)""")]
+    internal static partial Regex MessageType();
 
     [GeneratedRegex("""messaging_masstransit_destination="([^"]*)""")]
     private static partial Regex Destination();

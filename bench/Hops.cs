@@ -22,9 +22,6 @@ public static partial class Hops
     [GeneratedRegex("""^(ptsp_bus_queue_wait|messaging_masstransit_(?:consume|saga|handler)_duration|ptsp_outbox_delivery_delay|ptsp_outbox_handover)(_milliseconds|_seconds)?_(sum|count)\{([^}]*)\}\s+([0-9.eE+-]+)""", RegexOptions.Multiline)]
     private static partial Regex Sample();
 
-    [GeneratedRegex("""(?:messaging_masstransit_message_type|message_type)="([^"]*)""")]
-    private static partial Regex MessageType();
-
     /// <summary>(metric, process, message type) → (sum in ms, count), read now from every process.</summary>
     public static async Task<Dictionary<(string Metric, string Process, string Type), (double SumMs, double Count)>> ScrapeAsync(
         IEnumerable<(string Name, Uri Address)> processes)
@@ -43,7 +40,7 @@ public static partial class Hops
                     "ptsp_outbox_handover" => "handover",
                     _ => "consume",
                 };
-                var type = MessageType().Match(sample.Groups[4].Value) is { Success: true } m ? BusCounts.ShortName(m.Groups[1].Value) : "";
+                var type = BusCounts.MessageType().Match(sample.Groups[4].Value) is { Success: true } m ? BusCounts.ShortName(m.Groups[1].Value) : "";
                 var value = double.Parse(sample.Groups[5].Value, CultureInfo.InvariantCulture);
                 var key = (metric, name, type);
                 var (sum, count) = samples.GetValueOrDefault(key);
