@@ -33,6 +33,20 @@ public class PasswordTests
     }
 
     [Fact]
+    public void Only_a_hash_made_at_a_lower_cost_than_the_current_one_is_made_again()
+    {
+        var cheap = new PasswordHasher(10_000);
+        var dear = new PasswordHasher(20_000);
+        Assert.True(dear.NeedsRehash(cheap.Hash("RahasiaSekali2026")));
+        // Never downwards, nor at the same cost, nor for what is not a hash of this scheme.
+        Assert.False(cheap.NeedsRehash(dear.Hash("RahasiaSekali2026")));
+        Assert.False(dear.NeedsRehash(dear.Hash("RahasiaSekali2026")));
+        Assert.False(dear.NeedsRehash(null));
+        Assert.False(dear.NeedsRehash("md5$10000$c2FsdA==$aGFzaA=="));
+        Assert.False(dear.NeedsRehash("pbkdf2-sha256$sepuluh$c2FsdA==$aGFzaA=="));
+    }
+
+    [Fact]
     public void The_setting_below_the_floor_stops_start_up_with_its_message()
     {
         var builder = Host.CreateApplicationBuilder();

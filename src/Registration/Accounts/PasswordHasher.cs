@@ -40,6 +40,16 @@ public sealed class PasswordHasher
         return CryptographicOperations.FixedTimeEquals(actual, expected) && storedHash is not null;
     }
 
+    /// <summary>
+    /// True when a stored hash was made with fewer iterations than this hasher makes now. Sign-in then stores the password
+    /// again at the current cost, so a raised <c>Accounts__PasswordIterations</c> reaches every account that signs in; a
+    /// lowered one never weakens a stored hash.
+    /// </summary>
+    public bool NeedsRehash(string? storedHash) =>
+        storedHash?.Split('$') is [Scheme, var count, _, _]
+        && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var iterations)
+        && iterations < _iterations;
+
     /// <summary>A one-time password for the credential email: 12 characters without look-alikes (0/O, 1/l/I).</summary>
     public static string GenerateOneTimePassword()
     {

@@ -1,6 +1,7 @@
 using MassTransit;
 using Ptsp.Contracts.Accounts;
 using Ptsp.Contracts.Common;
+using Ptsp.Hosting.Storage;
 using Ptsp.Registration.Accounts;
 
 namespace Ptsp.Registration.Consumers;
@@ -39,6 +40,25 @@ public sealed class AuthenticateUserConsumer(AccountStore store, PasswordHasher 
         }
 
         await throttle.ResetAsync(username, context.CancellationToken);
-        await context.RespondAsync(tokens.Issue(account!));
+        if (hasher.NeedsRehash(account!.PasswordHash))
+            await RehashAsync(stored!, password, context.CancellationToken);
+        await context.RespondAsync(tokens.Issue(account));
+    }
+
+    /// <summary>
+    /// The password just verified, stored again at the current cost. A write that loses to another (a second sign-in, a
+    /// password change) leaves the account to it: this sign-in still succeeds, and the next one tries again if needed.
+    /// </summary>
+    async Task RehashAsync(Stored<Account> stored, string password, CancellationToken cancellationToken)
+    {
+        stored.Document.PasswordHash = hasher.Hash(password);
+        try
+        {
+            await (await store.AccountsAsync(cancellationToken)).ReplaceAsync(stored.Id, stored.Document, stored.Version,
+                cancellationToken: cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+        }
     }
 }
