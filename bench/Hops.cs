@@ -91,8 +91,11 @@ public static partial class Hops
 /// </summary>
 public sealed record Hop(string Process, string Type, double PerPermit, double? OutboxMs, double? HandOverMs, double? QueueMs, double ConsumeMs)
 {
+    /// <summary>The table's heading, in the columns of <see cref="ToString"/>.</summary>
+    public static string Heading { get; } = $"{"process",-14} {"message type",-32} {"/permit",7} {"outbox",9} {"hand-over",9} {"queue",9} {"consume",9}";
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Process,-14} {Type,-32} {PerPermit,5:F1} {Figure(OutboxMs),9} {Figure(HandOverMs),9} {Figure(QueueMs),9} {ConsumeMs,9:F1}");
+        $"{Process,-14} {Type,-32} {PerPermit,7:F1} {Figure(OutboxMs),9} {Figure(HandOverMs),9} {Figure(QueueMs),9} {ConsumeMs,9:F1}");
 
     static string Figure(double? ms) => ms is { } m ? m.ToString("F1", CultureInfo.InvariantCulture) : "–";
 }

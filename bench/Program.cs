@@ -107,7 +107,7 @@ try
     if (hops is { Count: > 0 })
     {
         Console.WriteLine("Hops (each message type as its consumer took it; mean ms over the run):");
-        Console.WriteLine("process        message type                     /permit    outbox  hand-over    queue   consume");
+        Console.WriteLine("  " + Hop.Heading);
         foreach (var hop in hops.Where(h => h.PerPermit >= 0.5))
             Console.WriteLine("  " + hop);
     }
