@@ -41,13 +41,19 @@ public static class PtspMetrics
     public static readonly Counter<long> PermitsFinished = Meter.CreateCounter<long>("ptsp_permits_finished", null,
         "Permit files that were issued, rejected, withdrawn or revoked.");
 
+    /// <summary>Seconds, from a millisecond to a minute: the plumbing's waits (outbox, hand-over, queue).</summary>
+    static readonly InstrumentAdvice<double> WaitBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    };
+
     /// <summary>
     /// How long a delivered outbox message waited between the write that stored it and the start of its delivery:
     /// <c>kind</c> (publish, send, mail), <c>message_type</c>. Only messages this process wrote (<see cref="Outbox.OutboxWriteTimes"/>).
     /// </summary>
     static readonly Histogram<double> OutboxDelay = Meter.CreateHistogram("ptsp_outbox_delivery_delay_seconds", "s",
         "Time from the write that stored an outbox message to the start of its delivery, per kind and message type.", null,
-        new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
+        WaitBuckets);
 
     /// <summary>
     /// How long the delivery itself took: for the bus, the publish or send until the broker confirmed it; for mail, the
@@ -55,12 +61,12 @@ public static class PtspMetrics
     /// </summary>
     static readonly Histogram<double> OutboxHandOver = Meter.CreateHistogram("ptsp_outbox_handover_seconds", "s",
         "Time an outbox message's delivery took (a publish or send until the broker confirmed it, or a mail's send), per kind and message type.", null,
-        new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
+        WaitBuckets);
 
     /// <summary>How long a consumed message waited between its hand-over to the bus and the start of its consumer or saga: <c>message_type</c>.</summary>
     static readonly Histogram<double> QueueWait = Meter.CreateHistogram("ptsp_bus_queue_wait_seconds", "s",
         "Time from a message's hand-over to the bus (its SentTime) to the start of its consumer or saga, per message type.", null,
-        new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
+        WaitBuckets);
 
     static readonly ConcurrentDictionary<(string Store, string Collection), (OutboxBacklog Backlog, double AgeSeconds)> Backlogs = new();
 
